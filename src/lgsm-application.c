@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lgsm-application.h"
+#include "lgsm-window.h"
+
+typedef struct {
+  gboolean  requested;
+  char     *dir;
+} ValidateOptions;
+
+struct _LgsmApplication
+{
+  GtkApplication  parent_instance;
+  LgsmExhibition *exhibition;
+  GSettings      *settings;
+  ValidateOptions validate;
+};
+
+G_DEFINE_FINAL_TYPE (LgsmApplication, lgsm_application, GTK_TYPE_APPLICATION)
+
+static const char * const tab_names[] = { "history", "outlook", "legacy", "twinning" };
+
+gboolean
+lgsm_section_name_is_tab (const char *name)
+{
+  return name && g_strv_contains ((const char * const *) tab_names, name);
+}
+
+/* ---- command line ------------------------------------------------------- */
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the program's version and exit"), NULL },
+  { "section", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open on a tab: history, outlook, legacy or twinning"), N_("NAME") },
+  { "records", 'r', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Show the records in DIR instead of the bundled ones"), N_("DIR") },
+  { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Quit as soon as the window has been drawn once (for tests and benchmarks)"), NULL },
+  { NULL }
+};
+
+static gboolean
+on_validate_option (const char  *name,
+                    const char  *value,
+                    gpointer     data,
+                    GError     **error)
+{
+  ValidateOptions *validate = data;
+
+  validate->requested = TRUE;
+  g_free (validate->dir);
+  validate->dir = g_strdup (value);
+  return TRUE;
+}
+
+static GOptionGroup *
+validate_group_new (gpointer data)
+{
+  static const GOptionEntry entries[] = {
+    { "validate", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_validate_option,
+      N_("Check the records (bundled, or those in DIR), print each problem and exit"), N_("DIR") },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("records", _("Checking records"),
+                                            _("Show the options for checking records"), data, NULL);
+
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  return group;
+}
+
+/* Parses a copy of the arguments with the same options, so that a usage
+ * error can exit 2 (GApplication itself would exit 1). */
+gboolean
+lgsm_application_check_arguments (int      argc,
+                                  char   **argv,
+                                  GError **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autofree char *section = NULL;
+  g_autofree char *records = NULL;
+  g_auto(GStrv) copy = g_new0 (char *, argc + 1);
+  g_autofree char **args = NULL;
+  ValidateOptions dummy = { 0 };
+  gboolean flag = FALSE;
+  GOptionEntry entries[G_N_ELEMENTS (main_entries)];
+  int n = argc;
+
+  memcpy (entries, main_entries, sizeof main_entries);
+  entries[0].arg_data = &flag;
+  entries[1].arg_data = &section;
+  entries[2].arg_data = &records;
+  entries[3].arg_data = &flag;
+
+  for (int i = 0; i < argc; i++)
+    copy[i] = g_strdup (argv[i]);
+  args = g_memdup2 (copy, sizeof (char *) * (argc + 1));  /* parsing reorders args */
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, validate_group_new (&dummy));
+  g_option_context_add_group (context, g_option_group_new ("gapplication", "", "", NULL, NULL));
+  if (!g_option_context_parse (context, &n, &args, error))
+    {
+      g_free (dummy.dir);
+      return FALSE;
+    }
+  g_free (dummy.dir);
+
+  if (n > 1 && !g_str_has_prefix (args[1], "--gapplication"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unexpected argument “%s”"), args[1]);
+      return FALSE;
+    }
+  if (section && !lgsm_section_name_is_tab (section))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown section “%s”: use history, outlook, legacy or twinning"), section);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static LgsmExhibition *
+load_exhibition (const char *records_dir,
+                 gboolean    translate,
+                 GError    **error)
+{
+  g_autoptr(LgsmExhibition) exhibition = lgsm_exhibition_new ();
+
+  if (translate)
+    lgsm_exhibition_set_translation_domain (exhibition, GETTEXT_PACKAGE);
+  if (records_dir)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_commandline_arg (records_dir);
+      if (!lgsm_exhibition_load_directory (exhibition, dir, RESOURCE_PREFIX, error))
+        return NULL;
+    }
+  else if (!lgsm_exhibition_load_resources (exhibition, RESOURCE_PREFIX, error))
+    return NULL;
+  return g_steal_pointer (&exhibition);
+}
+
+static int
+run_validation (const char *dir)
+{
+  g_autoptr(LgsmExhibition) exhibition = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *problems;
+  guint n;
+
+  exhibition = load_exhibition (dir, FALSE, &error);
+  if (exhibition == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  problems = lgsm_exhibition_get_problems (exhibition);
+  n = g_list_model_get_n_items (problems);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LgsmProblem) problem = g_list_model_get_item (problems, i);
+      g_printerr ("%s\n", lgsm_problem_to_string (problem));
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u record is valid", "%u records are valid",
+                        lgsm_exhibition_get_n_records (exhibition)),
+           lgsm_exhibition_get_n_records (exhibition));
+  g_print ("; ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u problem\n", "%u problems\n", n), n);
+  return n == 0 ? 0 : 1;
+}
+
+static int
+lgsm_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  LgsmApplication *self = LGSM_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("lgsm-exhibition %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (self->validate.requested)
+    return run_validation (self->validate.dir);
+
+  return G_APPLICATION_CLASS (lgsm_application_parent_class)->handle_local_options (app, options);
+}
+
+/* ---- windows and records ------------------------------------------------ */
+
+static LgsmWindow *
+ensure_window (LgsmApplication *self,
+               const char      *records_dir)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    return LGSM_WINDOW (window);
+
+  self->exhibition = load_exhibition (records_dir, TRUE, &error);
+  if (self->exhibition == NULL)
+    {
+      g_autoptr(LgsmProblem) problem = NULL;
+
+      /* the folder could not be read at all: start empty and say why */
+      self->exhibition = lgsm_exhibition_new ();
+      problem = lgsm_problem_new (records_dir, 0, 0, NULL, NULL, LGSM_RECORD_ERROR_IO, error->message);
+      g_list_store_append (G_LIST_STORE (lgsm_exhibition_get_problems (self->exhibition)), problem);
+    }
+  return lgsm_window_new (self, self->exhibition);
+}
+
+static int
+lgsm_application_command_line (GApplication            *app,
+                               GApplicationCommandLine *command_line)
+{
+  LgsmApplication *self = LGSM_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *records = NULL;
+  g_autofree char *records_path = NULL;
+  const char *section = NULL;
+  LgsmWindow *window;
+
+  g_variant_dict_lookup (options, "section", "&s", &section);
+  if (g_variant_dict_lookup (options, "records", "^ay", &records))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, records);
+      records_path = g_file_get_path (file);
+    }
+
+  window = ensure_window (self, records_path);
+  if (section)
+    lgsm_window_show_section (window, section);
+  if (g_variant_dict_contains (options, "quit-after-first-frame"))
+    lgsm_window_quit_after_first_frame (window);
+  gtk_window_present (GTK_WINDOW (window));
+  return 0;
+}
+
+static void
+lgsm_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (LGSM_APPLICATION (app), NULL)));
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* closing lets each window save its state */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (app);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *authors[] = { "The LGSM Exhibition team", NULL };
+  static const char *artists[] = { N_("Illustrations drawn for this project"), NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("LGSM Exhibition"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Lesbians and Gays Support the Miners, 1984–85: "
+                                       "its history, outlook, legacy and the twinning with Onllwyn"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         "artists", artists,
+                         "translator-credits", _("translator-credits"),
+                         "copyright", _("Text written for this project from the Wikipedia article "
+                                        "“Lesbians and Gays Support the Miners” (CC BY-SA 4.0)"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+/* The schema as installed, or else the one compiled in the build tree, so
+ * that the app runs uninstalled; NULL if neither exists. */
+static GSettings *
+lgsm_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL && g_file_test (SCHEMA_BUILD_DIR, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GSettingsSchemaSource) build =
+        g_settings_schema_source_new_from_directory (SCHEMA_BUILD_DIR, source, FALSE, NULL);
+      if (build)
+        schema = g_settings_schema_source_lookup (build, APPLICATION_ID, FALSE);
+    }
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed: nothing will be remembered", APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+lgsm_application_startup (GApplication *app)
+{
+  LgsmApplication *self = LGSM_APPLICATION (app);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  static const struct { const char *action; const char *accels[4]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.fullscreen", { "F11", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.back", { "<Alt>Left", "Back", NULL } },
+    { "win.section::history", { "<Alt>1", NULL } },
+    { "win.section::outlook", { "<Alt>2", NULL } },
+    { "win.section::legacy", { "<Alt>3", NULL } },
+    { "win.section::twinning", { "<Alt>4", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (lgsm_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+  self->settings = lgsm_settings_new ();
+}
+
+/* ---- life cycle --------------------------------------------------------- */
+
+static void
+lgsm_application_finalize (GObject *object)
+{
+  LgsmApplication *self = LGSM_APPLICATION (object);
+
+  g_clear_object (&self->exhibition);
+  g_clear_object (&self->settings);
+  g_free (self->validate.dir);
+
+  G_OBJECT_CLASS (lgsm_application_parent_class)->finalize (object);
+}
+
+static void
+lgsm_application_class_init (LgsmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = lgsm_application_finalize;
+  app_class->handle_local_options = lgsm_application_handle_local_options;
+  app_class->command_line = lgsm_application_command_line;
+  app_class->activate = lgsm_application_activate;
+  app_class->startup = lgsm_application_startup;
+}
+
+static void
+lgsm_application_init (LgsmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_add_option_group (G_APPLICATION (self), validate_group_new (&self->validate));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("An exhibition about Lesbians and Gays Support the Miners, 1984–85."));
+}
+
+LgsmApplication *
+lgsm_application_new (void)
+{
+  return g_object_new (LGSM_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/org/lgsm/Exhibition",
+                       NULL);
+}
+
+LgsmExhibition *
+lgsm_application_get_exhibition (LgsmApplication *self)
+{
+  g_return_val_if_fail (LGSM_IS_APPLICATION (self), NULL);
+  return self->exhibition;
+}
+
+/* NULL when the schema is not installed and the build tree's is not found:
+ * the app then runs without remembering anything. */
+GSettings *
+lgsm_application_get_settings (LgsmApplication *self)
+{
+  g_return_val_if_fail (LGSM_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

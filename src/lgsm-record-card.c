@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lgsm-record-card.h"
+#include "lgsm-texture-cache.h"
+
+#define THUMB_WIDTH  320
+#define THUMB_HEIGHT 200
+
+/* A record at a glance: picture, date, title and summary. Used in the
+ * sections' grids, recycled by their factories. */
+struct _LgsmRecordCard
+{
+  GtkWidget   parent_instance;
+
+  LgsmRecord *record;
+
+  GtkPicture *picture;
+  GtkLabel   *date_label;
+  GtkLabel   *title_label;
+  GtkLabel   *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (LgsmRecordCard, lgsm_record_card, GTK_TYPE_WIDGET)
+
+static void
+lgsm_record_card_dispose (GObject *object)
+{
+  LgsmRecordCard *self = LGSM_RECORD_CARD (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_RECORD_CARD);
+  g_clear_object (&self->record);
+
+  G_OBJECT_CLASS (lgsm_record_card_parent_class)->dispose (object);
+}
+
+static void
+lgsm_record_card_class_init (LgsmRecordCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lgsm_record_card_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-record-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordCard, picture);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordCard, date_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordCard, summary_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "recordcard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+lgsm_record_card_init (LgsmRecordCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+lgsm_record_card_new (void)
+{
+  return g_object_new (LGSM_TYPE_RECORD_CARD, NULL);
+}
+
+void
+lgsm_record_card_set_record (LgsmRecordCard *self,
+                             LgsmRecord     *record)
+{
+  g_autofree char *date = NULL;
+  const char *uri;
+  int scale;
+
+  g_return_if_fail (LGSM_IS_RECORD_CARD (self));
+
+  if (!g_set_object (&self->record, record) || record == NULL)
+    return;
+
+  date = lgsm_record_format_date (record);
+  gtk_label_set_text (self->date_label, date ? date : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
+  gtk_label_set_text (self->title_label, lgsm_record_get_title (record));
+  gtk_label_set_text (self->summary_label, lgsm_record_get_summary (record));
+
+  uri = lgsm_record_get_image_uri (record);
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->picture), uri != NULL);
+  lgsm_picture_load (self->picture, uri, THUMB_WIDTH * scale, THUMB_HEIGHT * scale);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_image_alt (record),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_title (record),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lgsm_record_get_summary (record),
+                                  -1);
+}
+
+LgsmRecord *
+lgsm_record_card_get_record (LgsmRecordCard *self)
+{
+  g_return_val_if_fail (LGSM_IS_RECORD_CARD (self), NULL);
+  return self->record;
+}

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "lgsm-texture-cache.h"
+
+static GHashTable *cache;  /* "WxH uri" → GdkTexture; main thread only */
+
+static char *
+cache_key (const char *uri,
+           int         width,
+           int         height)
+{
+  return g_strdup_printf ("%dx%d %s", width, height, uri);
+}
+
+GdkTexture *
+lgsm_texture_cache_lookup (const char *uri,
+                           int         width,
+                           int         height)
+{
+  g_autofree char *key = NULL;
+
+  if (cache == NULL || uri == NULL)
+    return NULL;
+  key = cache_key (uri, width, height);
+  return g_hash_table_lookup (cache, key);
+}
+
+static void
+cache_insert (const char *uri,
+              int         width,
+              int         height,
+              GdkTexture *texture)
+{
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  /* a kiosk runs all day: keep the cache bounded */
+  if (g_hash_table_size (cache) > 256)
+    g_hash_table_remove_all (cache);
+  g_hash_table_insert (cache, cache_key (uri, width, height), g_object_ref (texture));
+}
+
+void
+lgsm_texture_cache_clear (void)
+{
+  g_clear_pointer (&cache, g_hash_table_unref);
+}
+
+/* Scales to fit inside width × height, keeping the aspect ratio. */
+GdkTexture *
+lgsm_texture_load_sync (const char  *uri,
+                        int          width,
+                        int          height,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  stream = G_INPUT_STREAM (g_file_read (file, NULL, error));
+  if (stream == NULL)
+    return NULL;
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, width, height, TRUE, NULL, error);
+  if (pixbuf == NULL)
+    return NULL;
+  return gdk_texture_new_for_pixbuf (pixbuf);
+}
+
+typedef struct {
+  char *uri;
+  int   width;
+  int   height;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->uri);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  GdkTexture *texture;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  texture = lgsm_texture_load_sync (data->uri, data->width, data->height, &error);
+  if (texture)
+    g_task_return_pointer (task, texture, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+lgsm_texture_cache_load_async (const char          *uri,
+                               int                  width,
+                               int                  height,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  GdkTexture *cached = lgsm_texture_cache_lookup (uri, width, height);
+  LoadData *data;
+
+  g_task_set_source_tag (task, lgsm_texture_cache_load_async);
+  if (cached)
+    {
+      g_task_return_pointer (task, g_object_ref (cached), g_object_unref);
+      return;
+    }
+  data = g_new0 (LoadData, 1);
+  data->uri = g_strdup (uri);
+  data->width = width;
+  data->height = height;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+GdkTexture *
+lgsm_texture_cache_load_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  GTask *task = G_TASK (result);
+  LoadData *data = g_task_get_task_data (task);
+  GdkTexture *texture = g_task_propagate_pointer (task, error);
+
+  if (texture && data)
+    cache_insert (data->uri, data->width, data->height, texture);
+  return texture;
+}
+
+static void
+picture_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *wanted = g_object_get_data (G_OBJECT (picture), "lgsm-uri");
+  GTask *task = G_TASK (result);
+  LoadData *data = g_task_get_task_data (task);
+
+  texture = lgsm_texture_cache_load_finish (result, &error);
+  if (texture == NULL)
+    {
+      g_warning ("Cannot show an image: %s", error->message);
+      return;
+    }
+  /* the picture may have been recycled for another record meanwhile */
+  if (data == NULL || g_strcmp0 (wanted, data->uri) == 0)
+    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+/* Shows @uri in @picture, decoded at width × height device pixels;
+ * at once if cached, else when decoded. */
+void
+lgsm_picture_load (GtkPicture *picture,
+                   const char *uri,
+                   int         width,
+                   int         height)
+{
+  GdkTexture *cached;
+
+  g_object_set_data_full (G_OBJECT (picture), "lgsm-uri", g_strdup (uri), g_free);
+  if (uri == NULL)
+    {
+      gtk_picture_set_paintable (picture, NULL);
+      return;
+    }
+  cached = lgsm_texture_cache_lookup (uri, width, height);
+  if (cached)
+    {
+      gtk_picture_set_paintable (picture, GDK_PAINTABLE (cached));
+      return;
+    }
+  gtk_picture_set_paintable (picture, NULL);
+  lgsm_texture_cache_load_async (uri, width, height, NULL, picture_loaded, g_object_ref (picture));
+}

@@ -1,0 +1,603 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lgsm-record-page.h"
+#include "lgsm-section-view.h"
+#include "lgsm-window.h"
+
+/* The main window: four tabs, a record page shared by all of them, search,
+ * and a banner when some records could not be loaded. Navigation keeps a
+ * history so Back (Alt+Left, Escape, the mouse's back button, a swipe)
+ * retraces the visitor's steps. */
+struct _LgsmWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  LgsmExhibition       *exhibition;
+  GSettings            *settings;
+  GPtrArray            *history;      /* record ids, or NULL for "the tabs/search" */
+  char                 *record_id;    /* shown on the record page, or NULL */
+  gboolean              quit_after_first_frame;
+
+  GtkWidget            *back_button;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_label;
+  GtkStack             *pages;
+  GtkStack             *sections;
+  GtkListView          *results_view;
+  GtkLabel             *results_label;
+  LgsmRecordPage       *record_page;
+};
+
+G_DEFINE_FINAL_TYPE (LgsmWindow, lgsm_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static const struct {
+  const char *id;
+  const char *title;
+} tabs[] = {
+  { "history", N_("History") },
+  { "outlook", N_("Outlook") },
+  { "legacy", N_("Legacy") },
+  { "twinning", N_("Onllwyn twinning") },
+};
+
+/* ---- tabs, built when first shown ------------------------------------- */
+
+static void
+build_tab (LgsmWindow *self,
+           GtkWidget  *page)
+{
+  const char *id;
+  LgsmSection *section;
+  GtkWidget *view;
+
+  if (page == NULL || gtk_widget_get_first_child (page) != NULL)
+    return;
+
+  id = gtk_stack_page_get_name (gtk_stack_get_page (self->sections, page));
+  section = lgsm_exhibition_get_section (self->exhibition, id);
+  if (section == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("This section has no records."));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_vexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (page), label);
+      return;
+    }
+  view = lgsm_section_view_new (self->exhibition, section);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (page), view);
+}
+
+static void
+on_visible_tab_changed (LgsmWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->sections);
+
+  build_tab (self, gtk_stack_get_visible_child (self->sections));
+  if (self->settings && name)
+    g_settings_set_string (self->settings, "last-section", name);
+}
+
+static void
+add_tabs (LgsmWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, tabs[i].id);
+      GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      const char *title = section ? lgsm_section_get_title (section) : _(tabs[i].title);
+
+      gtk_stack_add_titled (self->sections, page, tabs[i].id, title);
+    }
+}
+
+void
+lgsm_window_show_section (LgsmWindow *self,
+                          const char *section)
+{
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  if (!lgsm_section_name_is_tab (section))
+    return;
+  gtk_stack_set_visible_child_name (self->sections, section);
+  gtk_stack_set_visible_child_name (self->pages, "sections");
+  g_clear_pointer (&self->record_id, g_free);
+  g_ptr_array_set_size (self->history, 0);
+  gtk_widget_set_visible (self->back_button, FALSE);
+}
+
+const char *
+lgsm_window_get_section (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->sections);
+}
+
+/* ---- records and history ---------------------------------------------- */
+
+static void
+update_back_button (LgsmWindow *self)
+{
+  gtk_widget_set_visible (self->back_button,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "record") == 0);
+}
+
+static void
+show_record (LgsmWindow *self,
+             LgsmRecord *record)
+{
+  g_free (self->record_id);
+  self->record_id = g_strdup (lgsm_record_get_id (record));
+  lgsm_record_page_set_record (self->record_page, self->exhibition, record);
+  gtk_stack_set_visible_child_name (self->pages, "record");
+  gtk_window_set_title (GTK_WINDOW (self), lgsm_record_get_title (record));
+  update_back_button (self);
+}
+
+void
+lgsm_window_open_record (LgsmWindow *self,
+                         const char *id)
+{
+  LgsmRecord *record;
+
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  record = lgsm_exhibition_lookup (self->exhibition, id);
+  if (record == NULL || g_strcmp0 (self->record_id, id) == 0)
+    return;
+  /* remember where we came from: a record, or the tabs/search (NULL) */
+  g_ptr_array_add (self->history, g_strdup (self->record_id));
+  show_record (self, record);
+}
+
+const char *
+lgsm_window_get_record_id (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return self->record_id;
+}
+
+static void
+go_back (LgsmWindow *self)
+{
+  g_autofree char *previous = NULL;
+  LgsmRecord *record;
+
+  if (self->history->len == 0)
+    return;
+  previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  record = lgsm_exhibition_lookup (self->exhibition, previous);
+  if (record)
+    {
+      show_record (self, record);
+      return;
+    }
+  g_clear_pointer (&self->record_id, g_free);
+  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  gtk_stack_set_visible_child_name (self->pages,
+                                    gtk_search_bar_get_search_mode (self->search_bar) &&
+                                    *gtk_editable_get_text (GTK_EDITABLE (self->search_entry))
+                                    ? "search" : "sections");
+  update_back_button (self);
+}
+
+/* ---- search ------------------------------------------------------------ */
+
+static void
+on_search_changed (LgsmWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GListModel) results = NULL;
+  guint n;
+
+  if (*text == '\0')
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
+        gtk_stack_set_visible_child_name (self->pages, "sections");
+      return;
+    }
+  results = lgsm_exhibition_search (self->exhibition, text);
+  n = g_list_model_get_n_items (results);
+  gtk_list_view_set_model (self->results_view,
+                           GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (results))));
+  if (n == 0)
+    gtk_label_set_text (self->results_label, _("No records match your search"));
+  else
+    {
+      g_autofree char *text_n = g_strdup_printf (ngettext ("%u record found", "%u records found", n), n);
+      gtk_label_set_text (self->results_label, text_n);
+    }
+  g_ptr_array_set_size (self->history, 0);
+  g_clear_pointer (&self->record_id, g_free);
+  gtk_stack_set_visible_child_name (self->pages, "search");
+  update_back_button (self);
+}
+
+static LgsmRecord *
+selected_result (LgsmWindow *self)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (self->results_view);
+
+  if (model == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+}
+
+static void
+on_search_activate (LgsmWindow *self)
+{
+  LgsmRecord *record = selected_result (self);
+
+  if (record)
+    lgsm_window_open_record (self, lgsm_record_get_id (record));
+}
+
+static void
+on_result_activate (GtkListView *view,
+                    guint        position,
+                    LgsmWindow  *self)
+{
+  g_autoptr(LgsmRecord) record = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  if (record)
+    lgsm_window_open_record (self, lgsm_record_get_id (record));
+}
+
+static void
+on_search_mode_changed (LgsmWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
+    gtk_stack_set_visible_child_name (self->pages, "sections");
+}
+
+static void
+on_search_stop (LgsmWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+setup_result (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "result-title");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_widget_add_css_class (box, "search-result");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_result (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  LgsmRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (title);
+  g_autofree char *date = lgsm_record_format_date (record);
+  g_autofree char *text = NULL;
+
+  if (date)
+    /* Translators: a search result's detail: its date, then its summary */
+    text = g_strdup_printf (_("%s — %s"), date, lgsm_record_get_summary (record));
+  gtk_label_set_text (GTK_LABEL (title), lgsm_record_get_title (record));
+  gtk_label_set_text (GTK_LABEL (detail), text ? text : lgsm_record_get_summary (record));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lgsm_record_get_title (record), -1);
+}
+
+/* ---- problems banner --------------------------------------------------- */
+
+static void
+update_problems (LgsmWindow *self)
+{
+  GListModel *problems = lgsm_exhibition_get_problems (self->exhibition);
+  guint n = g_list_model_get_n_items (problems);
+  g_autofree char *text = NULL;
+
+  gtk_revealer_set_reveal_child (self->problems_revealer, n > 0);
+  if (n == 0)
+    return;
+  text = g_strdup_printf (ngettext ("%u problem in the records: what could be read is shown",
+                                    "%u problems in the records: what could be read is shown", n), n);
+  gtk_label_set_text (self->problems_label, text);
+}
+
+static void
+show_problems (LgsmWindow *self)
+{
+  GListModel *problems = lgsm_exhibition_get_problems (self->exhibition);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog, *scroller, *view;
+  GtkTextBuffer *buffer;
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(LgsmProblem) problem = g_list_model_get_item (problems, i);
+      g_string_append_printf (text, "%s\n", lgsm_problem_to_string (problem));
+    }
+
+  dialog = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Problems in the records"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 800, 400);
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (dialog), scroller);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  lgsm_window_open_record (LGSM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  go_back (LGSM_WINDOW (widget));
+}
+
+static void
+section_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lgsm_window_show_section (LGSM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+  else
+    gtk_window_fullscreen (GTK_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  show_problems (LGSM_WINDOW (widget));
+}
+
+static gboolean
+on_escape (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  if (self->history->len == 0)
+    return FALSE;
+  go_back (self);
+  return TRUE;
+}
+
+static void
+on_mouse_back (GtkGestureClick *gesture,
+               int              n_press,
+               double           x,
+               double           y,
+               LgsmWindow      *self)
+{
+  go_back (self);
+}
+
+/* ---- window state ------------------------------------------------------ */
+
+static gboolean
+lgsm_window_close_request (GtkWindow *window)
+{
+  LgsmWindow *self = LGSM_WINDOW (window);
+  int width, height;
+
+  if (self->settings)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set (self->settings, "window-size", "(ii)", width, height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+  return GTK_WINDOW_CLASS (lgsm_window_parent_class)->close_request (window);
+}
+
+static void
+restore_state (LgsmWindow *self)
+{
+  g_autofree char *section = NULL;
+  int width, height;
+
+  if (self->settings == NULL)
+    {
+      build_tab (self, gtk_stack_get_visible_child (self->sections));
+      return;
+    }
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  section = g_settings_get_string (self->settings, "last-section");
+  if (lgsm_section_name_is_tab (section))
+    gtk_stack_set_visible_child_name (self->sections, section);
+  build_tab (self, gtk_stack_get_visible_child (self->sections));
+}
+
+/* ---- first frame -------------------------------------------------------- */
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                LgsmWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+lgsm_window_map (GtkWidget *widget)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (lgsm_window_parent_class)->map (widget);
+  if (self->quit_after_first_frame)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_after_paint), self, 0);
+}
+
+/* Exits as soon as the window has been painted once (smoke tests,
+ * start-up benchmarks). */
+void
+lgsm_window_quit_after_first_frame (LgsmWindow *self)
+{
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  self->quit_after_first_frame = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_after_paint), self, 0);
+}
+
+/* ---- life cycle ---------------------------------------------------------- */
+
+static void
+lgsm_window_dispose (GObject *object)
+{
+  LgsmWindow *self = LGSM_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
+  g_clear_object (&self->exhibition);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lgsm_window_parent_class)->dispose (object);
+}
+
+static void
+lgsm_window_finalize (GObject *object)
+{
+  LgsmWindow *self = LGSM_WINDOW (object);
+
+  g_ptr_array_unref (self->history);
+  g_free (self->record_id);
+
+  G_OBJECT_CLASS (lgsm_window_parent_class)->finalize (object);
+}
+
+static void
+lgsm_window_class_init (LgsmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lgsm_window_dispose;
+  object_class->finalize = lgsm_window_finalize;
+  widget_class->map = lgsm_window_map;
+  window_class->close_request = lgsm_window_close_request;
+
+  g_type_ensure (LGSM_TYPE_RECORD_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, results_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, record_page);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_tab_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_mouse_back);
+
+  gtk_widget_class_install_action (widget_class, "win.open-record", "s", open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
+}
+
+static void
+lgsm_window_init (LgsmWindow *self)
+{
+  self->history = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LgsmWindow *
+lgsm_window_new (LgsmApplication *app,
+                 LgsmExhibition  *exhibition)
+{
+  LgsmWindow *self = g_object_new (LGSM_TYPE_WINDOW, "application", app, NULL);
+  GSettings *settings = lgsm_application_get_settings (app);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  self->exhibition = g_object_ref (exhibition);
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_result), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_result), NULL);
+  gtk_list_view_set_factory (self->results_view, factory);
+  g_object_unref (factory);
+  add_tabs (self);
+  restore_state (self);
+  update_problems (self);
+  return self;
+}
