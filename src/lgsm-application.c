@@ -91,6 +91,11 @@ lgsm_application_check_arguments (int      argc,
   GOptionEntry entries[G_N_ELEMENTS (main_entries)];
   int n = argc;
 
+  /* help is GApplication's to give */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?"))
+      return TRUE;
+
   memcpy (entries, main_entries, sizeof main_entries);
   entries[0].arg_data = &flag;
   entries[1].arg_data = &section;

@@ -55,14 +55,15 @@ static GtkWidget *
 row_new (LgsmRecord *record)
 {
   g_autofree char *amount = lgsm_record_format_amount (record);
-  /* Translators: a bar of the fundraising chart: what, then how much */
-  g_autofree char *text = g_strdup_printf (_("%s: %s"), lgsm_record_get_title (record), amount);
-  GtkWidget *button = gtk_button_new_with_label (text);
+  /* Translators: a bar of the fundraising chart, as read by a screen reader: what, then how much */
+  g_autofree char *name = g_strdup_printf (_("%s: %s"), lgsm_record_get_title (record), amount);
+  GtkWidget *button = gtk_button_new_with_label (lgsm_record_get_title (record));
   GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_add_css_class (button, "chart-row");
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-record");
@@ -169,11 +170,33 @@ lgsm_chart_size_allocate (GtkWidget *widget,
 }
 
 static void
+draw_sum (GtkWidget   *widget,
+          GtkSnapshot *snapshot,
+          LgsmRecord  *record,
+          double       x,
+          double       y)
+{
+  g_autofree char *amount = lgsm_record_format_amount (record);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, amount);
+  GdkRGBA fg;
+  int w, h;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+G_GNUC_END_IGNORE_DEPRECATIONS
+  pango_layout_get_pixel_size (layout, &w, &h);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y - h / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, &fg);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
 lgsm_chart_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
 {
   LgsmChart *self = LGSM_CHART (widget);
-  int width = gtk_widget_get_width (widget) - 16;
+  int width = gtk_widget_get_width (widget) - 140;  /* room for the sum after the bar */
   GdkRGBA gold = { 0.96, 0.72, 0.0, 1 };
   GdkRGBA clear_gold = { 0.96, 0.72, 0.0, 0 };
 
@@ -198,6 +221,7 @@ lgsm_chart_snapshot (GtkWidget   *widget,
                                                &GRAPHENE_POINT_INIT (8 + length + fade, y),
                                                (GskColorStop[]) { { 0, gold }, { 1, clear_gold } }, 2);
         }
+      draw_sum (widget, snapshot, record, 8 + length + 10, y + BAR / 2.0);
     }
   for (guint i = 0; i < self->rows->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->rows, i), snapshot);

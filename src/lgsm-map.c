@@ -217,11 +217,27 @@ draw_route (GtkSnapshot            *snapshot,
     }
 }
 
+/* Names beside their markers: right, left, above or below, whichever
+ * does not cover a name already placed; a name with no room is left to
+ * the marker's tooltip and accessible name. */
 static void
 draw_names (LgsmMap     *self,
             GtkSnapshot *snapshot)
 {
   GdkRGBA ink = { 0.14, 0.12, 0.13, 1 };
+  GdkRGBA paper = { 0.96, 0.94, 0.89, 0.9 };
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  graphene_rect_t bounds;
+
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                      gtk_widget_get_height (GTK_WIDGET (self)));
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      graphene_point_t p;
+
+      project (self, g_ptr_array_index (self->places, i), &p);
+      g_array_append_val (placed, GRAPHENE_RECT_INIT (p.x - MARK / 2, p.y - MARK / 2, MARK, MARK));
+    }
 
   for (guint i = 0; i < self->places->len; i++)
     {
@@ -229,17 +245,34 @@ draw_names (LgsmMap     *self,
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), lgsm_record_get_title (place));
       graphene_point_t p;
       int w, h;
-      GdkRGBA paper = { 0.96, 0.94, 0.89, 0.85 };
 
       project (self, place, &p);
       pango_layout_get_pixel_size (layout, &w, &h);
-      gtk_snapshot_save (snapshot);
-      /* names to the right, or to the left near the east coast */
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (p.x + (p.x + w + 16 > gtk_widget_get_width (GTK_WIDGET (self)) ? -w - 14 : 14),
-                                                              p.y - h / 2.0));
-      gtk_snapshot_append_color (snapshot, &paper, &GRAPHENE_RECT_INIT (-3, 0, w + 6, h));
-      gtk_snapshot_append_layout (snapshot, layout, &ink);
-      gtk_snapshot_restore (snapshot);
+      {
+        graphene_rect_t tries[] = {
+          GRAPHENE_RECT_INIT (p.x + 14, p.y - h / 2.0, w, h),
+          GRAPHENE_RECT_INIT (p.x - 14 - w, p.y - h / 2.0, w, h),
+          GRAPHENE_RECT_INIT (p.x - w / 2.0, p.y - 12 - h, w, h),
+          GRAPHENE_RECT_INIT (p.x - w / 2.0, p.y + 12, w, h),
+        };
+
+        for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
+          {
+            gboolean free = graphene_rect_contains_rect (&bounds, &tries[t]);
+
+            for (guint k = 0; free && k < placed->len; k++)
+              free = !graphene_rect_intersection (&tries[t], &g_array_index (placed, graphene_rect_t, k), NULL);
+            if (!free)
+              continue;
+            g_array_append_val (placed, tries[t]);
+            gtk_snapshot_save (snapshot);
+            gtk_snapshot_translate (snapshot, &tries[t].origin);
+            gtk_snapshot_append_color (snapshot, &paper, &GRAPHENE_RECT_INIT (-3, 0, w + 6, h));
+            gtk_snapshot_append_layout (snapshot, layout, &ink);
+            gtk_snapshot_restore (snapshot);
+            break;
+          }
+      }
     }
 }
 

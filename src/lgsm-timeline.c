@@ -9,7 +9,8 @@
 #define PAD        32
 #define LANE       26
 #define N_LANES    4
-#define AXIS_SPACE 44
+#define CAPTION    30
+#define AXIS_SPACE 52
 #define MARK       18
 
 /* A time axis with one focusable mark per dated record. The period a date
@@ -84,6 +85,15 @@ clear_marks (LgsmTimeline *self)
   g_array_set_size (self->lanes, 0);
 }
 
+static void
+on_mark_state_changed (GtkWidget     *mark,
+                       GtkStateFlags  previous,
+                       LgsmTimeline  *self)
+{
+  if ((previous ^ gtk_widget_get_state_flags (mark)) & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static GtkWidget *
 mark_new (LgsmRecord *record)
 {
@@ -123,6 +133,14 @@ assign_lanes (LgsmTimeline *self)
     }
 }
 
+/* g_ptr_array_sort() passes pointers to the elements */
+static int
+compare_elements (gconstpointer a,
+                  gconstpointer b)
+{
+  return lgsm_record_compare_by_date (*(LgsmRecord **) a, *(LgsmRecord **) b, NULL);
+}
+
 void
 lgsm_timeline_set_records (LgsmTimeline *self,
                            GListModel   *records)
@@ -149,14 +167,14 @@ lgsm_timeline_set_records (LgsmTimeline *self,
       self->last = MAX (self->last, ceil (to));
       g_ptr_array_add (self->records, record);
     }
-  g_ptr_array_sort_with_data (self->records, (GCompareDataFunc) lgsm_record_compare_by_date, NULL);
-  /* g_ptr_array_sort_with_data passes pointers to the elements */
+  g_ptr_array_sort (self->records, compare_elements);
   assign_lanes (self);
 
   if (self->records->len <= LGSM_TIMELINE_MAX_MARKS)
     for (guint i = 0; i < self->records->len; i++)
       {
         GtkWidget *mark = mark_new (g_ptr_array_index (self->records, i));
+        g_signal_connect_object (mark, "state-flags-changed", G_CALLBACK (on_mark_state_changed), self, 0);
         gtk_widget_set_parent (mark, GTK_WIDGET (self));
         g_ptr_array_add (self->marks, mark);
       }
@@ -185,7 +203,7 @@ lgsm_timeline_measure (GtkWidget      *widget,
       *natural = 1000;
     }
   else
-    *minimum = *natural = N_LANES * LANE + AXIS_SPACE + 16;
+    *minimum = *natural = CAPTION + N_LANES * LANE + AXIS_SPACE + 8;
 }
 
 static void
@@ -201,7 +219,7 @@ lgsm_timeline_size_allocate (GtkWidget *widget,
       LgsmRecord *record = g_ptr_array_index (self->records, i);
       double x = to_x (self, lgsm_date_to_years (lgsm_record_get_date (record)), width);
       guint lane = g_array_index (self->lanes, guint, i);
-      GtkAllocation alloc = { (int) x - MARK / 2, 8 + lane * LANE, MARK, MARK };
+      GtkAllocation alloc = { (int) x - MARK / 2, CAPTION + 8 + lane * LANE, MARK, MARK };
       int min;
 
       gtk_widget_measure (g_ptr_array_index (self->marks, i), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
@@ -209,20 +227,23 @@ lgsm_timeline_size_allocate (GtkWidget *widget,
     }
 }
 
+/* @align: 0 left of x, 0.5 centred on x */
 static void
-draw_label (GtkWidget   *widget,
-            GtkSnapshot *snapshot,
-            const char  *text,
-            double       x,
-            double       y)
+draw_label (GtkWidget     *widget,
+            GtkSnapshot   *snapshot,
+            const char    *text,
+            double         x,
+            double         y,
+            double         align,
+            const GdkRGBA *color)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - w / 2.0, y));
-  gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { 0 });
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - w * align, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -234,7 +255,7 @@ draw_axis (LgsmTimeline *self,
            const GdkRGBA *fg)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  double axis_y = N_LANES * LANE + 12;
+  double axis_y = CAPTION + N_LANES * LANE + 12;
   double span = self->last - self->first;
   GdkRGBA faint = *fg;
   int step = span <= 3 ? 1 : span <= 12 ? 2 : 5;
@@ -251,14 +272,21 @@ draw_axis (LgsmTimeline *self,
       if (year % step == 0 || span <= 3)
         {
           g_snprintf (text, sizeof text, "%d", year);
-          draw_label (widget, snapshot, text, x, axis_y + 10);
+          draw_label (widget, snapshot, text, x, axis_y + 10, 0.5, fg);
         }
       /* months, when there is room to read them */
       if (span <= 3 && year < (int) self->last)
-        for (int m = 1; m < 12; m++)
+        for (int m = 1; m <= 12; m++)
           {
-            double mx = to_x (self, year + m / 12.0, width);
-            gtk_snapshot_append_color (snapshot, &faint, &GRAPHENE_RECT_INIT (mx, axis_y - 3, 1, 8));
+            double mx = to_x (self, year + (m - 1) / 12.0, width);
+            double mid = to_x (self, year + (m - 0.5) / 12.0, width);
+            g_autoptr(GDateTime) dt = g_date_time_new_utc (year, m, 1, 0, 0, 0);
+            g_autofree char *month = g_date_time_format (dt, "%b");
+
+            if (m > 1)
+              gtk_snapshot_append_color (snapshot, &faint, &GRAPHENE_RECT_INIT (mx, axis_y - 3, 1, 8));
+            if (width / (span * 12) > 36)
+              draw_label (widget, snapshot, month, mid, axis_y + 28, 0.5, &faint);
           }
     }
 }
@@ -274,7 +302,7 @@ draw_periods (LgsmTimeline  *self,
     {
       LgsmRecord *record = g_ptr_array_index (self->records, i);
       guint lane = g_array_index (self->lanes, guint, i);
-      double from, to, x0, x1, y = 8 + lane * LANE + MARK / 2.0 - 3;
+      double from, to, x0, x1, y = CAPTION + 8 + lane * LANE + MARK / 2.0 - 3;
       GdkRGBA color = *accent;
 
       record_span (record, &from, &to);
@@ -287,6 +315,27 @@ draw_periods (LgsmTimeline  *self,
         for (double x = x0; x < x1; x += 8)
           gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, MIN (4, x1 - x), 6));
     }
+}
+
+/* The mark under the pointer or keyboard focus, named above the lanes. */
+static void
+draw_caption (LgsmTimeline  *self,
+              GtkSnapshot   *snapshot,
+              const GdkRGBA *fg)
+{
+  const char *text = NULL;
+
+  for (guint i = 0; i < self->marks->len && text == NULL; i++)
+    {
+      GtkWidget *mark = g_ptr_array_index (self->marks, i);
+      GtkStateFlags state = gtk_widget_get_state_flags (mark);
+
+      if (state & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_FOCUS_VISIBLE))
+        text = gtk_widget_get_tooltip_text (mark);
+    }
+  if (text == NULL)
+    text = _("Each dot is a record: a solid bar shows the period its date covers, a dashed bar an approximate date");
+  draw_label (GTK_WIDGET (self), snapshot, text, PAD, 4, 0, fg);
 }
 
 static void
@@ -305,6 +354,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 G_GNUC_END_IGNORE_DEPRECATIONS
 
+  draw_caption (self, snapshot, &fg);
   draw_periods (self, snapshot, width, &accent);
   draw_axis (self, snapshot, width, height, &fg);
   for (guint i = 0; i < self->marks->len; i++)

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Drives the real application under Xvfb: opens with --section=legacy,
+ * then goes through the tabs, a record, its links, back, and search,
+ * checking what a visitor would see and what a screen reader would say. */
+#include <locale.h>
+
+#include "lgsm-application.h"
+#include "lgsm-chart.h"
+#include "lgsm-map.h"
+#include "lgsm-record-page.h"
+#include "lgsm-section-view.h"
+#include "lgsm-timeline.h"
+#include "lgsm-window.h"
+
+static LgsmApplication *app;
+static LgsmWindow *window;
+
+static void
+settle (void)
+{
+  /* let idle work, layout and a few frames happen */
+  for (int i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
+static GtkWidget *
+find_by_class (GtkWidget  *root,
+               const char *css_class,
+               gboolean    visible_only)
+{
+  if (visible_only && !gtk_widget_get_visible (root))
+    return NULL;
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class, visible_only);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+record_page_text (const char *css_class)
+{
+  GtkWidget *page = find_by_type (GTK_WIDGET (window), LGSM_TYPE_RECORD_PAGE);
+  GtkWidget *label;
+
+  g_assert_nonnull (page);
+  label = find_by_class (page, css_class, TRUE);
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+test_opens_on_section_option (void)
+{
+  GtkWidget *view;
+
+  g_assert_cmpstr (lgsm_window_get_section (window), ==, "legacy");
+  view = find_by_type (GTK_WIDGET (window), LGSM_TYPE_SECTION_VIEW);
+  g_assert_nonnull (view);
+  g_assert_cmpstr (lgsm_section_get_id (lgsm_section_view_get_section (LGSM_SECTION_VIEW (view))), ==, "legacy");
+}
+
+static void
+test_tabs (void)
+{
+  static const char *ids[] = { "history", "outlook", "legacy", "twinning" };
+  LgsmExhibition *exhibition = lgsm_application_get_exhibition (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      LgsmSection *section = lgsm_exhibition_get_section (exhibition, ids[i]);
+      GtkWidget *view, *title;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", ids[i]);
+      settle ();
+      g_assert_cmpstr (lgsm_window_get_section (window), ==, ids[i]);
+      view = find_by_type (GTK_WIDGET (window), LGSM_TYPE_SECTION_VIEW);
+      g_assert_nonnull (view);
+      title = find_by_class (view, "section-title", TRUE);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, lgsm_section_get_title (section));
+      g_assert_cmpuint (g_list_model_get_n_items (lgsm_section_view_get_cards (LGSM_SECTION_VIEW (view))), >, 0);
+    }
+}
+
+static void
+test_features (void)
+{
+  GtkWidget *view, *timeline, *map, *chart;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "history");
+  settle ();
+  view = find_by_type (GTK_WIDGET (window), LGSM_TYPE_SECTION_VIEW);
+  timeline = lgsm_section_view_get_feature (LGSM_SECTION_VIEW (view), LGSM_TYPE_TIMELINE);
+  g_assert_nonnull (timeline);
+  g_assert_cmpuint (lgsm_timeline_get_n_marks (LGSM_TIMELINE (timeline)), >=, 8);
+
+  /* keyboard: Home focuses the first mark, Right the next; each has a name */
+  gtk_widget_grab_focus (gtk_widget_get_first_child (timeline));
+  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (timeline)));
+  gtk_widget_child_focus (timeline, GTK_DIR_RIGHT);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "twinning");
+  settle ();
+  view = find_by_type (GTK_WIDGET (window), LGSM_TYPE_SECTION_VIEW);
+  map = lgsm_section_view_get_feature (LGSM_SECTION_VIEW (view), LGSM_TYPE_MAP);
+  chart = lgsm_section_view_get_feature (LGSM_SECTION_VIEW (view), LGSM_TYPE_CHART);
+  g_assert_nonnull (map);
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (lgsm_map_get_n_places (LGSM_MAP (map)), >=, 6);
+  g_assert_cmpuint (lgsm_chart_get_n_bars (LGSM_CHART (chart)), ==, 3);
+}
+
+static void
+test_record_and_links (void)
+{
+  LgsmExhibition *exhibition = lgsm_application_get_exhibition (app);
+  LgsmRecord *concert = lgsm_exhibition_lookup (exhibition, "pits-and-perverts");
+  GtkWidget *page, *link, *picture;
+  g_autofree char *date = NULL;
+  g_autofree char *target = NULL;
+
+  g_assert_nonnull (concert);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s", "pits-and-perverts");
+  settle ();
+  g_assert_cmpstr (lgsm_window_get_record_id (window), ==, "pits-and-perverts");
+  g_assert_cmpstr (record_page_text ("record-title"), ==, lgsm_record_get_title (concert));
+  date = lgsm_record_format_date (concert);
+  g_assert_cmpstr (record_page_text ("record-date"), ==, "10 December 1984");
+  g_assert_cmpstr (record_page_text ("record-amount"), ==, "about £5,000");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, lgsm_record_get_title (concert));
+
+  page = find_by_type (GTK_WIDGET (window), LGSM_TYPE_RECORD_PAGE);
+  picture = find_by_class (page, "record-picture", TRUE);
+  g_assert_nonnull (picture);
+
+  /* follow the first link, then come back */
+  link = find_by_class (page, "record-link", TRUE);
+  g_assert_nonnull (link);
+  target = g_variant_dup_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (link)), NULL);
+  g_signal_emit_by_name (link, "clicked");
+  settle ();
+  g_assert_cmpstr (lgsm_window_get_record_id (window), ==, target);
+  g_assert_cmpstr (record_page_text ("record-title"), ==,
+                   lgsm_record_get_title (lgsm_exhibition_lookup (exhibition, target)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  settle ();
+  g_assert_cmpstr (lgsm_window_get_record_id (window), ==, "pits-and-perverts");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  settle ();
+  g_assert_null (lgsm_window_get_record_id (window));
+}
+
+static void
+test_search (void)
+{
+  GtkWidget *entry, *results;
+  GtkSelectionModel *model;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  settle ();
+  entry = find_by_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (entry)))) ||
+                 gtk_widget_has_focus (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Somerville");
+  /* search-changed is delayed a little for typing */
+  for (int i = 0; i < 30 && find_by_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW) == NULL; i++)
+    settle ();
+  results = find_by_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (results);
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (results));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 2);
+
+  /* Enter opens the selected (first) result: the person's own record */
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  g_assert_cmpstr (lgsm_window_get_record_id (window), ==, "jimmy-somerville");
+}
+
+static gboolean
+run_tests (gpointer data)
+{
+  int *status = data;
+
+  window = LGSM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  settle ();
+  *status = g_test_run ();
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int argc, char *argv[])
+{
+  char *app_argv[] = { "lgsm-exhibition", "--section=legacy", NULL };
+  int status = 1;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/section-option", test_opens_on_section_option);
+  g_test_add_func ("/window/tabs", test_tabs);
+  g_test_add_func ("/window/features", test_features);
+  g_test_add_func ("/window/record-and-links", test_record_and_links);
+  g_test_add_func ("/window/search", test_search);
+
+  app = lgsm_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (300, run_tests, &status);
+  g_application_run (G_APPLICATION (app), 2, app_argv);
+  g_clear_object (&app);
+  return status;
+}
