@@ -41,6 +41,8 @@ static const GOptionEntry main_entries[] = {
     N_("Show the records in DIR instead of the bundled ones"), N_("DIR") },
   { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Quit as soon as the window has been drawn once (for tests and benchmarks)"), NULL },
+  { "present", 'p', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Present full screen: the --section given, or the whole exhibition in date order"), NULL },
   { NULL }
 };
 
@@ -101,6 +103,7 @@ lgsm_application_check_arguments (int      argc,
   entries[1].arg_data = &section;
   entries[2].arg_data = &records;
   entries[3].arg_data = &flag;
+  entries[4].arg_data = &flag;
 
   for (int i = 0; i < argc; i++)
     copy[i] = g_strdup (argv[i]);
@@ -248,6 +251,8 @@ lgsm_application_command_line (GApplication            *app,
   if (g_variant_dict_contains (options, "quit-after-first-frame"))
     lgsm_window_quit_after_first_frame (window);
   gtk_window_present (GTK_WINDOW (window));
+  if (g_variant_dict_contains (options, "present"))
+    lgsm_window_present_slides (window, section);
   return 0;
 }
 
@@ -336,6 +341,8 @@ lgsm_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.present", { "F5", NULL } },
+    { "win.present-all", { "<Shift>F5", NULL } },
     { "win.back", { "<Alt>Left", "Back", NULL } },
     { "win.section::history", { "<Alt>1", NULL } },
     { "win.section::outlook", { "<Alt>2", NULL } },

@@ -28,9 +28,13 @@ G_DEFINE_FINAL_TYPE (LgsmRecordCard, lgsm_record_card, GTK_TYPE_WIDGET)
 static void
 lgsm_record_card_dispose (GObject *object)
 {
+  GtkWidget *child;
   LgsmRecordCard *self = LGSM_RECORD_CARD (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_RECORD_CARD);
+  /* the template's unnamed root too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->record);
 
   G_OBJECT_CLASS (lgsm_record_card_parent_class)->dispose (object);

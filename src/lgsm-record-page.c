@@ -204,9 +204,13 @@ on_swipe (GtkGestureSwipe *gesture,
 static void
 lgsm_record_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   LgsmRecordPage *self = LGSM_RECORD_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_RECORD_PAGE);
+  /* the template's unnamed root too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->record);
 
   G_OBJECT_CLASS (lgsm_record_page_parent_class)->dispose (object);

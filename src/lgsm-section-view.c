@@ -261,9 +261,13 @@ lgsm_section_view_get_feature (LgsmSectionView *self,
 static void
 lgsm_section_view_dispose (GObject *object)
 {
+  GtkWidget *child;
   LgsmSectionView *self = LGSM_SECTION_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_SECTION_VIEW);
+  /* the template's unnamed root too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->cards);
   g_clear_object (&self->section);
   g_clear_object (&self->exhibition);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lgsm-presentation.h"
 #include "lgsm-record-page.h"
 #include "lgsm-section-view.h"
 #include "lgsm-window.h"
@@ -431,6 +432,131 @@ on_mouse_back (GtkGestureClick *gesture,
   go_back (self);
 }
 
+/* ---- presenting --------------------------------------------------------- */
+
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return lgsm_record_compare_by_date (a, b, NULL);
+}
+
+static int
+compare_pointers_by_date (gconstpointer a,
+                          gconstpointer b)
+{
+  return lgsm_record_compare_by_date (*(LgsmRecord **) a, *(LgsmRecord **) b, NULL);
+}
+
+/* The records of a tab, in the order the tab shows them. */
+static GListModel *
+section_slides (LgsmWindow *self,
+                const char *id)
+{
+  LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, id);
+  GListModel *records;
+
+  if (section == NULL)
+    return G_LIST_MODEL (g_list_store_new (LGSM_TYPE_RECORD));
+  records = g_object_ref (lgsm_section_get_records (section));
+  if (g_str_equal (id, "history") || g_str_equal (id, "legacy"))
+    return G_LIST_MODEL (gtk_sort_list_model_new (records, GTK_SORTER (gtk_custom_sorter_new (compare_dates, NULL, NULL))));
+  return records;
+}
+
+/* Every dated record of the four tabs, in date order. */
+static GListModel *
+all_slides (LgsmWindow *self)
+{
+  g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  GListStore *store = g_list_store_new (LGSM_TYPE_RECORD);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tabs); t++)
+    {
+      LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, tabs[t].id);
+      GListModel *records = section ? lgsm_section_get_records (section) : NULL;
+
+      for (guint i = 0; records && i < g_list_model_get_n_items (records); i++)
+        {
+          g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
+          if (lgsm_record_get_date (record))
+            g_ptr_array_add (dated, record);
+        }
+    }
+  g_ptr_array_sort (dated, compare_pointers_by_date);
+  g_list_store_splice (store, 0, 0, dated->pdata, dated->len);
+  return G_LIST_MODEL (store);
+}
+
+static void
+start_presentation (LgsmWindow *self,
+                    GListModel *slides,
+                    const char *title,
+                    guint       first)
+{
+  LgsmPresentation *presentation;
+
+  if (g_list_model_get_n_items (slides) == 0)
+    return;
+  presentation = lgsm_presentation_new (gtk_window_get_application (GTK_WINDOW (self)), slides, title);
+  lgsm_presentation_set_slide (presentation, first);
+  lgsm_presentation_start (presentation);
+}
+
+/* F5: the tab on show, from the record on show if there is one */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  const char *id = lgsm_window_get_section (self);
+  LgsmRecord *record = lgsm_exhibition_lookup (self->exhibition, self->record_id);
+  g_autoptr(GListModel) slides = NULL;
+  guint first = 0;
+
+  if (record && lgsm_section_name_is_tab (lgsm_record_get_section (record)))
+    id = lgsm_record_get_section (record);
+  slides = section_slides (self, id);
+  for (guint i = 0; record && i < g_list_model_get_n_items (slides); i++)
+    {
+      g_autoptr(LgsmRecord) item = g_list_model_get_item (slides, i);
+      if (item == record)
+        first = i;
+    }
+  start_presentation (self, slides, lgsm_section_get_title (lgsm_exhibition_get_section (self->exhibition, id)), first);
+}
+
+static void
+present_all_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  g_autoptr(GListModel) slides = all_slides (self);
+
+  start_presentation (self, slides, _("The whole exhibition"), 0);
+}
+
+void
+lgsm_window_present_slides (LgsmWindow *self,
+                            const char *section)
+{
+  g_autoptr(GListModel) slides = NULL;
+
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  if (section == NULL)
+    {
+      slides = all_slides (self);
+      start_presentation (self, slides, _("The whole exhibition"), 0);
+      return;
+    }
+  slides = section_slides (self, section);
+  start_presentation (self, slides, lgsm_section_get_title (lgsm_exhibition_get_section (self->exhibition, section)), 0);
+}
+
 /* ---- window state ------------------------------------------------------ */
 
 static gboolean
@@ -571,6 +697,8 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-all", NULL, present_all_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
 }

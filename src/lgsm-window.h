@@ -18,6 +18,8 @@ const char *lgsm_window_get_section             (LgsmWindow      *self);
 void        lgsm_window_open_record             (LgsmWindow      *self,
                                                  const char      *id);
 const char *lgsm_window_get_record_id           (LgsmWindow      *self);
+void        lgsm_window_present_slides          (LgsmWindow      *self,
+                                                 const char      *section);
 void        lgsm_window_quit_after_first_frame  (LgsmWindow      *self);
 
 G_END_DECLS

@@ -7,6 +7,9 @@
 #include "lgsm-application.h"
 #include "lgsm-chart.h"
 #include "lgsm-map.h"
+#include "lgsm-presentation.h"
+#include "lgsm-presenter-console.h"
+#include "lgsm-slide.h"
 #include "lgsm-record-page.h"
 #include "lgsm-section-view.h"
 #include "lgsm-timeline.h"
@@ -202,6 +205,114 @@ test_search (void)
   g_assert_cmpstr (lgsm_window_get_record_id (window), ==, "jimmy-somerville");
 }
 
+static LgsmPresentation *
+find_presentation (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (LGSM_IS_PRESENTATION (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Sends a key through the presentation's key controller, as GDK would. */
+static void
+press (LgsmPresentation *presentation,
+       guint             keyval)
+{
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (presentation));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+      }
+    g_assert_true (handled);
+  }
+  settle ();
+}
+
+static const char *
+shown_title (LgsmPresentation *presentation)
+{
+  GtkWidget *slide = find_by_type (GTK_WIDGET (presentation), LGSM_TYPE_SLIDE);
+
+  g_assert_nonnull (slide);
+  return lgsm_slide_get_title (LGSM_SLIDE (slide));
+}
+
+static void
+test_presentation (void)
+{
+  LgsmPresentation *p;
+  guint n;
+
+  /* reduced motion: slides change at once, with no cross-fade */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "history");
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  settle ();
+  p = find_presentation ();
+  g_assert_nonnull (p);
+  n = lgsm_presentation_get_n_slides (p);
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_cmpuint (lgsm_presentation_get_slide (p), ==, 0);
+  g_assert_cmpstr (shown_title (p), ==, lgsm_record_get_title (lgsm_presentation_get_record (p, 0)));
+
+  /* clicker keys: PageDown, Space, Right forward; PageUp, Backspace back */
+  press (p, GDK_KEY_Page_Down);
+  press (p, GDK_KEY_space);
+  press (p, GDK_KEY_Right);
+  g_assert_cmpuint (lgsm_presentation_get_slide (p), ==, 3);
+  g_assert_cmpstr (shown_title (p), ==, lgsm_record_get_title (lgsm_presentation_get_record (p, 3)));
+  press (p, GDK_KEY_Page_Up);
+  press (p, GDK_KEY_BackSpace);
+  g_assert_cmpuint (lgsm_presentation_get_slide (p), ==, 1);
+  press (p, GDK_KEY_End);
+  g_assert_cmpuint (lgsm_presentation_get_slide (p), ==, n - 1);
+  press (p, GDK_KEY_Right);   /* stays on the last */
+  g_assert_cmpuint (lgsm_presentation_get_slide (p), ==, n - 1);
+  press (p, GDK_KEY_Home);
+  g_assert_cmpuint (lgsm_presentation_get_slide (p), ==, 0);
+
+  /* blanking: B and period to black, W to white, again to come back */
+  press (p, GDK_KEY_b);
+  g_assert_cmpint (lgsm_presentation_get_mode (p), ==, LGSM_PRESENTATION_BLACK);
+  press (p, GDK_KEY_period);
+  g_assert_cmpint (lgsm_presentation_get_mode (p), ==, LGSM_PRESENTATION_SLIDE);
+  press (p, GDK_KEY_w);
+  g_assert_cmpint (lgsm_presentation_get_mode (p), ==, LGSM_PRESENTATION_WHITE);
+  press (p, GDK_KEY_Right);   /* a clicker's next also un-blanks */
+  g_assert_cmpint (lgsm_presentation_get_mode (p), ==, LGSM_PRESENTATION_SLIDE);
+  g_assert_cmpuint (lgsm_presentation_get_slide (p), ==, 1);
+
+  /* G 5 Enter jumps to the fifth slide */
+  press (p, GDK_KEY_g);
+  press (p, GDK_KEY_5);
+  press (p, GDK_KEY_Return);
+  g_assert_cmpuint (lgsm_presentation_get_slide (p), ==, 4);
+  g_assert_cmpstr (shown_title (p), ==, lgsm_record_get_title (lgsm_presentation_get_record (p, 4)));
+
+  /* Tab shows the overview of all slides; Escape returns */
+  press (p, GDK_KEY_Tab);
+  g_assert_cmpint (lgsm_presentation_get_mode (p), ==, LGSM_PRESENTATION_OVERVIEW);
+  press (p, GDK_KEY_Escape);
+  g_assert_cmpint (lgsm_presentation_get_mode (p), ==, LGSM_PRESENTATION_SLIDE);
+
+  /* the console shows the notes of the slide on show */
+  g_assert_nonnull (lgsm_presentation_get_console (p));
+  g_assert_cmpstr (lgsm_presenter_console_get_notes (LGSM_PRESENTER_CONSOLE (lgsm_presentation_get_console (p))), ==,
+                   lgsm_record_get_notes (lgsm_presentation_get_record (p, 4)));
+
+  /* Escape leaves */
+  press (p, GDK_KEY_Escape);
+  g_assert_null (find_presentation ());
+}
+
 static gboolean
 run_tests (gpointer data)
 {
@@ -229,6 +340,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/features", test_features);
   g_test_add_func ("/window/record-and-links", test_record_and_links);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/presentation/keys", test_presentation);
 
   app = lgsm_application_new ();
   g_application_set_flags (G_APPLICATION (app),
