@@ -8,7 +8,10 @@
 
 #include <locale.h>
 
+#include <string.h>
+
 #include "lgsm-exhibition.h"
+#include "lgsm-lesson.h"
 
 static void
 append_escaped (GString    *out,
@@ -119,6 +122,24 @@ main (int argc, char *argv[])
           record_entries (out, record);
         }
     }
+
+  /* the ready-made lesson paths' names */
+  {
+    g_auto(GStrv) names = g_resources_enumerate_children (RESOURCE_PREFIX "lessons/", 0, NULL);
+
+    for (guint i = 0; names && names[i]; i++)
+      {
+        g_autofree char *path = g_strconcat (RESOURCE_PREFIX "lessons/", names[i], NULL);
+        g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+        g_autoptr(LgsmLesson) lesson = bytes ? lgsm_lesson_load_bytes (bytes, path, NULL) : NULL;
+        g_autofree char *owner = NULL;
+
+        if (lesson == NULL)
+          continue;
+        owner = g_strdup_printf ("lesson-%.*s", (int) (strlen (names[i]) - strlen (".json")), names[i]);
+        entry (out, "A ready-made lesson path", owner, "name", lgsm_lesson_get_name (lesson));
+      }
+  }
 
   if (g_str_equal (argv[1], "-"))
     {

@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lgsm-handout.h"
+#include "lgsm-lesson-dialog.h"
 #include "lgsm-presentation.h"
 #include "lgsm-record-page.h"
 #include "lgsm-section-view.h"
@@ -27,6 +29,9 @@ struct _LgsmWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkRevealer          *problems_revealer;
+  GtkRevealer          *notice_revealer;
+  GtkLabel             *notice_label;
+  guint                 notice_timeout;
   GtkLabel             *problems_label;
   GtkStack             *pages;
   GtkStack             *sections;
@@ -557,6 +562,77 @@ lgsm_window_present_slides (LgsmWindow *self,
   start_presentation (self, slides, lgsm_section_get_title (lgsm_exhibition_get_section (self->exhibition, section)), 0);
 }
 
+/* ---- lessons and handouts ------------------------------------------------ */
+
+static gboolean
+hide_notice (gpointer data)
+{
+  LgsmWindow *self = data;
+
+  self->notice_timeout = 0;
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_notice (LgsmWindow *self,
+             const char *text)
+{
+  gtk_label_set_text (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  self->notice_timeout = g_timeout_add_seconds (4, hide_notice, self);
+}
+
+static void
+lessons_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (lgsm_lesson_dialog_new (GTK_WINDOW (self), self->exhibition)));
+}
+
+static void
+add_to_lesson_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  g_autoptr(LgsmLesson) lesson = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->record_id == NULL)
+    return;
+  if (!lgsm_lessons_add_to_current (self->record_id, &error))
+    {
+      show_notice (self, error->message);
+      return;
+    }
+  lesson = lgsm_lessons_load_current (NULL);
+  /* Translators: after adding a record to a lesson path: the lesson's name and its size */
+  text = g_strdup_printf (ngettext ("Added to “%s”, which now has %u record",
+                                    "Added to “%s”, which now has %u records",
+                                    lesson ? lgsm_lesson_get_n_items (lesson) : 0),
+                          lesson ? lgsm_lesson_get_name (lesson) : "", lesson ? lgsm_lesson_get_n_items (lesson) : 0);
+  show_notice (self, text);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  const char *id = lgsm_window_get_section (self);
+  g_autoptr(GListModel) records = section_slides (self, id);
+  LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, id);
+
+  lgsm_handout_print (GTK_WINDOW (self), section ? lgsm_section_get_title (section) : "", records);
+}
+
 /* ---- window state ------------------------------------------------------ */
 
 static gboolean
@@ -638,6 +714,7 @@ lgsm_window_dispose (GObject *object)
 {
   LgsmWindow *self = LGSM_WINDOW (object);
 
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
   g_clear_object (&self->exhibition);
   g_clear_object (&self->settings);
@@ -677,6 +754,8 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, notice_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, sections);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, results_view);
@@ -698,6 +777,9 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.lessons", NULL, lessons_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-lesson", NULL, add_to_lesson_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present-all", NULL, present_all_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);

@@ -3,9 +3,12 @@
  * then goes through the tabs, a record, its links, back, and search,
  * checking what a visitor would see and what a screen reader would say. */
 #include <locale.h>
+#include <glib/gstdio.h>
 
 #include "lgsm-application.h"
 #include "lgsm-chart.h"
+#include "lgsm-handout.h"
+#include "lgsm-lesson-dialog.h"
 #include "lgsm-map.h"
 #include "lgsm-presentation.h"
 #include "lgsm-presenter-console.h"
@@ -313,6 +316,82 @@ test_presentation (void)
   g_assert_null (find_presentation ());
 }
 
+static LgsmLessonDialog *
+find_lesson_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (LGSM_IS_LESSON_DIALOG (window))
+        return LGSM_LESSON_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A teacher picks two records, finds them saved as a lesson, presents it
+ * and prints it as a handout. */
+static void
+test_lesson_path (void)
+{
+  LgsmExhibition *exhibition = lgsm_application_get_exhibition (app);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "lgsm-exhibition", "lessons", "my-lesson.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LgsmLesson) saved = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "lgsm-handout-test.pdf", NULL);
+  g_autofree char *info = NULL, *text = NULL;
+  LgsmLessonDialog *dialog;
+  LgsmPresentation *p;
+  int status;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s", "minibus");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-lesson", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s", "pits-and-perverts");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-lesson", NULL);
+  settle ();
+
+  /* saved at once, in order */
+  saved = lgsm_lesson_load_file (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (lgsm_lesson_get_n_items (saved), ==, 2);
+  g_assert_cmpstr (lgsm_lesson_get_id (saved, 0), ==, "minibus");
+  g_assert_cmpstr (lgsm_lesson_get_id (saved, 1), ==, "pits-and-perverts");
+
+  /* the dialog reads it back from disk, as after a restart, and presents it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lessons", NULL);
+  settle ();
+  dialog = find_lesson_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (lgsm_lesson_get_n_items (lgsm_lesson_dialog_get_lesson (dialog)), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "lesson.present", NULL);
+  settle ();
+  p = find_presentation ();
+  g_assert_nonnull (p);
+  g_assert_cmpuint (lgsm_presentation_get_n_slides (p), ==, 2);
+  g_assert_cmpstr (shown_title (p), ==, lgsm_record_get_title (lgsm_exhibition_lookup (exhibition, "minibus")));
+  press (p, GDK_KEY_Escape);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+
+  /* the handout: one page a record, numbered */
+  records = lgsm_lesson_resolve (saved, exhibition, NULL);
+  g_assert_true (lgsm_handout_export ("My lesson", records, pdf, NULL));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  {
+    const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+    const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) pdfinfo, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, &status, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, NULL));
+  }
+  g_assert_nonnull (strstr (info, "Pages:           2"));
+  g_assert_nonnull (strstr (text, "Page 2 of 2"));
+  g_assert_nonnull (strstr (text, "How do we know?"));
+  g_unlink (pdf);
+}
+
 static gboolean
 run_tests (gpointer data)
 {
@@ -333,6 +412,10 @@ main (int argc, char *argv[])
   int status = 1;
 
   setlocale (LC_ALL, "C.UTF-8");
+  g_autofree char *data_home = g_dir_make_tmp ("lgsm-test-data-XXXXXX", NULL);
+
+  /* the teacher's lessons go to a fresh folder, not the user's own */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/section-option", test_opens_on_section_option);
@@ -341,6 +424,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/record-and-links", test_record_and_links);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/presentation/keys", test_presentation);
+  g_test_add_func ("/presentation/lesson-path", test_lesson_path);
 
   app = lgsm_application_new ();
   g_application_set_flags (G_APPLICATION (app),

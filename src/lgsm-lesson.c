@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "lgsm-lesson.h"
+#include "lgsm-loader.h"
+#include "lgsm-record-error.h"
+
+/* A teacher's lesson path: a name and an ordered list of record ids, kept
+ * as a small JSON file:
+ *   { "schema": 1, "name": "…", "records": ["id", …] }
+ * Saving replaces the file atomically, so a crash mid-save keeps the old
+ * one whole; a file that cannot be read gives a GError, never a crash. */
+struct _LgsmLesson
+{
+  GObject    parent_instance;
+  char      *name;
+  GPtrArray *ids;
+};
+
+G_DEFINE_FINAL_TYPE (LgsmLesson, lgsm_lesson, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+lgsm_lesson_finalize (GObject *object)
+{
+  LgsmLesson *self = LGSM_LESSON (object);
+
+  g_free (self->name);
+  g_ptr_array_unref (self->ids);
+
+  G_OBJECT_CLASS (lgsm_lesson_parent_class)->finalize (object);
+}
+
+static void
+lgsm_lesson_class_init (LgsmLessonClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lgsm_lesson_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lgsm_lesson_init (LgsmLesson *self)
+{
+  self->ids = g_ptr_array_new_with_free_func (g_free);
+}
+
+LgsmLesson *
+lgsm_lesson_new (const char *name)
+{
+  LgsmLesson *self = g_object_new (LGSM_TYPE_LESSON, NULL);
+
+  self->name = g_strdup (name);
+  return self;
+}
+
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *file,
+      const char  *message)
+{
+  g_set_error (error, LGSM_RECORD_ERROR, code, "%s: %s", file, message);
+  return FALSE;
+}
+
+static gboolean
+read_ids (LgsmLesson  *self,
+          JsonNode    *node,
+          const char  *file,
+          GError     **error)
+{
+  JsonArray *array;
+
+  if (node == NULL)
+    return fail (error, LGSM_RECORD_ERROR_MISSING_FIELD, file, "records: is required");
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, LGSM_RECORD_ERROR_WRONG_TYPE, file, "records: must be an array of record ids");
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        return fail (error, LGSM_RECORD_ERROR_WRONG_TYPE, file, "records: must be an array of record ids");
+      id = json_node_get_string (item);
+      if (!lgsm_id_is_valid (id))
+        return fail (error, LGSM_RECORD_ERROR_BAD_ID, file, "records: holds something that is not a record id");
+      g_ptr_array_add (self->ids, g_strdup (id));
+    }
+  return TRUE;
+}
+
+LgsmLesson *
+lgsm_lesson_load_bytes (GBytes      *bytes,
+                        const char  *file,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(LgsmLesson) self = lgsm_lesson_new (NULL);
+  g_autoptr(GError) local = NULL;
+  JsonObject *root;
+  JsonNode *schema, *name;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (len > 1024 * 1024)
+    return fail (error, LGSM_RECORD_ERROR_TOO_LARGE, file, "a lesson file is at most 1 MiB"), NULL;
+  if (!g_utf8_validate (data ? data : "", (gssize) len, NULL))
+    return fail (error, LGSM_RECORD_ERROR_BAD_TEXT, file, "not valid UTF-8"), NULL;
+  if (!json_parser_load_from_data (parser, data ? data : "", (gssize) len, &local))
+    return fail (error, LGSM_RECORD_ERROR_SYNTAX, file, local->message), NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return fail (error, LGSM_RECORD_ERROR_WRONG_TYPE, file, "a lesson file holds one JSON object"), NULL;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  schema = json_object_get_member (root, "schema");
+  if (schema == NULL || !JSON_NODE_HOLDS_VALUE (schema) || json_node_get_value_type (schema) != G_TYPE_INT64 ||
+      json_node_get_int (schema) != 1)
+    return fail (error, LGSM_RECORD_ERROR_UNSUPPORTED_SCHEMA, file, "schema: must be 1"), NULL;
+  name = json_object_get_member (root, "name");
+  if (name == NULL || !JSON_NODE_HOLDS_VALUE (name) || json_node_get_value_type (name) != G_TYPE_STRING ||
+      *json_node_get_string (name) == '\0')
+    return fail (error, LGSM_RECORD_ERROR_MISSING_FIELD, file, "name: must be a non-empty string"), NULL;
+  self->name = g_strdup (json_node_get_string (name));
+  if (!read_ids (self, json_object_get_member (root, "records"), file, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+LgsmLesson *
+lgsm_lesson_load_file (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return lgsm_lesson_load_bytes (bytes, name, error);
+}
+
+char *
+lgsm_lesson_to_json (LgsmLesson *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (LGSM_IS_LESSON (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "schema");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, self->name ? self->name : "");
+  json_builder_set_member_name (builder, "records");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->ids->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->ids, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Writes to a temporary file beside @file and renames it over: the old
+ * lesson stays whole until the new one is complete on disk. */
+gboolean
+lgsm_lesson_save_file (LgsmLesson  *self,
+                       GFile       *file,
+                       GError     **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (LGSM_IS_LESSON (self), FALSE);
+
+  parent = g_file_get_parent (file);
+  if (parent && !g_file_query_exists (parent, NULL) &&
+      !g_file_make_directory_with_parents (parent, NULL, error))
+    return FALSE;
+
+  json = lgsm_lesson_to_json (self);
+  return g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+const char *
+lgsm_lesson_get_name (LgsmLesson *self)
+{
+  g_return_val_if_fail (LGSM_IS_LESSON (self), NULL);
+  return self->name;
+}
+
+void
+lgsm_lesson_set_name (LgsmLesson *self,
+                      const char *name)
+{
+  g_return_if_fail (LGSM_IS_LESSON (self));
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+guint
+lgsm_lesson_get_n_items (LgsmLesson *self)
+{
+  g_return_val_if_fail (LGSM_IS_LESSON (self), 0);
+  return self->ids->len;
+}
+
+const char *
+lgsm_lesson_get_id (LgsmLesson *self,
+                    guint       index)
+{
+  g_return_val_if_fail (LGSM_IS_LESSON (self), NULL);
+  return index < self->ids->len ? g_ptr_array_index (self->ids, index) : NULL;
+}
+
+void
+lgsm_lesson_append (LgsmLesson *self,
+                    const char *id)
+{
+  g_return_if_fail (LGSM_IS_LESSON (self));
+  g_return_if_fail (lgsm_id_is_valid (id));
+
+  g_ptr_array_add (self->ids, g_strdup (id));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+lgsm_lesson_remove (LgsmLesson *self,
+                    guint       index)
+{
+  g_return_if_fail (LGSM_IS_LESSON (self));
+
+  if (index >= self->ids->len)
+    return;
+  g_ptr_array_remove_index (self->ids, index);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Moves an item up (delta < 0) or down the path. */
+void
+lgsm_lesson_move (LgsmLesson *self,
+                  guint       index,
+                  int         delta)
+{
+  int target = (int) index + delta;
+  gpointer item;
+
+  g_return_if_fail (LGSM_IS_LESSON (self));
+
+  if (index >= self->ids->len || target < 0 || target >= (int) self->ids->len || delta == 0)
+    return;
+  item = g_ptr_array_steal_index (self->ids, index);
+  g_ptr_array_insert (self->ids, target, item);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * lgsm_lesson_resolve:
+ * @n_missing: (out) (optional): how many ids name no record
+ *
+ * Returns: (transfer full): the lesson's records, in order, skipping ids
+ * the exhibition does not have
+ */
+GListModel *
+lgsm_lesson_resolve (LgsmLesson     *self,
+                     LgsmExhibition *exhibition,
+                     guint          *n_missing)
+{
+  GListStore *store = g_list_store_new (LGSM_TYPE_RECORD);
+  guint missing = 0;
+
+  g_return_val_if_fail (LGSM_IS_LESSON (self), NULL);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      LgsmRecord *record = lgsm_exhibition_lookup (exhibition, g_ptr_array_index (self->ids, i));
+      if (record)
+        g_list_store_append (store, record);
+      else
+        missing++;
+    }
+  if (n_missing)
+    *n_missing = missing;
+  return G_LIST_MODEL (store);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include "lgsm-exhibition.h"
+
+G_BEGIN_DECLS
+
+#define LGSM_TYPE_LESSON (lgsm_lesson_get_type ())
+G_DECLARE_FINAL_TYPE (LgsmLesson, lgsm_lesson, LGSM, LESSON, GObject)
+
+LgsmLesson         *lgsm_lesson_new          (const char   *name);
+LgsmLesson         *lgsm_lesson_load_bytes   (GBytes       *bytes,
+                                              const char   *file,
+                                              GError      **error);
+LgsmLesson         *lgsm_lesson_load_file    (GFile        *file,
+                                              GError      **error);
+gboolean            lgsm_lesson_save_file    (LgsmLesson   *self,
+                                              GFile        *file,
+                                              GError      **error);
+char               *lgsm_lesson_to_json      (LgsmLesson   *self);
+
+const char         *lgsm_lesson_get_name     (LgsmLesson   *self);
+void                lgsm_lesson_set_name     (LgsmLesson   *self,
+                                              const char   *name);
+guint               lgsm_lesson_get_n_items  (LgsmLesson   *self);
+const char         *lgsm_lesson_get_id       (LgsmLesson   *self,
+                                              guint         index);
+void                lgsm_lesson_append       (LgsmLesson   *self,
+                                              const char   *id);
+void                lgsm_lesson_remove       (LgsmLesson   *self,
+                                              guint         index);
+void                lgsm_lesson_move         (LgsmLesson   *self,
+                                              guint         index,
+                                              int           delta);
+GListModel         *lgsm_lesson_resolve      (LgsmLesson     *self,
+                                              LgsmExhibition *exhibition,
+                                              guint          *n_missing);
+
+G_END_DECLS
