@@ -15,6 +15,8 @@ typedef struct {
 struct _LgsmApplication
 {
   GtkApplication  parent_instance;
+  int             base_dpi;       /* the desktop's font resolution, × 1024 */
+  double          text_scale;
   LgsmExhibition *exhibition;
   GSettings      *settings;
   ValidateOptions validate;
@@ -302,9 +304,50 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Text size: the whole app, slides included, follows one factor on top
+ * of the desktop's own font scaling (GtkSettings:gtk-xft-dpi). */
+static void
+apply_text_scale (LgsmApplication *self,
+                  double           scale)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  self->text_scale = CLAMP (scale, 0.5, 3.0);
+  if (settings && self->base_dpi > 0)
+    g_object_set (settings, "gtk-xft-dpi", (int) (self->base_dpi * self->text_scale), NULL);
+  if (self->settings && g_settings_get_double (self->settings, "text-scale") != self->text_scale)
+    g_settings_set_double (self->settings, "text-scale", self->text_scale);
+}
+
+static void
+zoom_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LgsmApplication *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (g_str_equal (name, "zoom-in"))
+    apply_text_scale (self, self->text_scale * 1.1);
+  else if (g_str_equal (name, "zoom-out"))
+    apply_text_scale (self, self->text_scale / 1.1);
+  else
+    apply_text_scale (self, 1.0);
+}
+
+double
+lgsm_application_get_text_scale (LgsmApplication *self)
+{
+  g_return_val_if_fail (LGSM_IS_APPLICATION (self), 1.0);
+  return self->text_scale;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "zoom-in", zoom_action },
+  { "zoom-out", zoom_action },
+  { "zoom-reset", zoom_action },
 };
 
 /* The schema as installed, or else the one compiled in the build tree, so
@@ -352,6 +395,9 @@ lgsm_application_startup (GApplication *app)
     { "win.section::legacy", { "<Alt>3", NULL } },
     { "win.section::twinning", { "<Alt>4", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "app.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+    { "app.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "app.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   };
 
   G_APPLICATION_CLASS (lgsm_application_parent_class)->startup (app);
@@ -365,6 +411,11 @@ lgsm_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->settings = lgsm_settings_new ();
+
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &self->base_dpi, NULL);
+  if (self->base_dpi <= 0)
+    self->base_dpi = 96 * 1024;
+  apply_text_scale (self, self->settings ? g_settings_get_double (self->settings, "text-scale") : 1.0);
 }
 
 /* ---- life cycle --------------------------------------------------------- */
@@ -397,6 +448,7 @@ lgsm_application_class_init (LgsmApplicationClass *klass)
 static void
 lgsm_application_init (LgsmApplication *self)
 {
+  self->text_scale = 1.0;
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_add_option_group (G_APPLICATION (self), validate_group_new (&self->validate));
   g_application_set_option_context_summary (G_APPLICATION (self),

@@ -392,6 +392,22 @@ test_lesson_path (void)
   g_unlink (pdf);
 }
 
+static void
+test_text_scale (void)
+{
+  int before, after;
+
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &before, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-in", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-in", NULL);
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &after, NULL);
+  g_assert_cmpfloat_with_epsilon (lgsm_application_get_text_scale (app), 1.21, 0.001);
+  g_assert_cmpint (after, >, before * 1.2);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-reset", NULL);
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &after, NULL);
+  g_assert_cmpint (after, ==, before);
+}
+
 static gboolean
 run_tests (gpointer data)
 {
@@ -423,6 +439,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/features", test_features);
   g_test_add_func ("/window/record-and-links", test_record_and_links);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/text-scale", test_text_scale);
   g_test_add_func ("/presentation/keys", test_presentation);
   g_test_add_func ("/presentation/lesson-path", test_lesson_path);
 
