@@ -45,6 +45,10 @@ static const GOptionEntry main_entries[] = {
     N_("Quit as soon as the window has been drawn once (for tests and benchmarks)"), NULL },
   { "present", 'p', 0, G_OPTION_ARG_NONE, NULL,
     N_("Present full screen: the --section given, or the whole exhibition in date order"), NULL },
+  { "kiosk", 'k', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run as a gallery kiosk: full screen, locked, with an attract loop when idle"), NULL },
+  { "quit", 'q', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Quit the running exhibition, kiosk included (the operator's way out)"), NULL },
   { NULL }
 };
 
@@ -106,6 +110,8 @@ lgsm_application_check_arguments (int      argc,
   entries[2].arg_data = &records;
   entries[3].arg_data = &flag;
   entries[4].arg_data = &flag;
+  entries[5].arg_data = &flag;
+  entries[6].arg_data = &flag;
 
   for (int i = 0; i < argc; i++)
     copy[i] = g_strdup (argv[i]);
@@ -240,6 +246,12 @@ lgsm_application_command_line (GApplication            *app,
   const char *section = NULL;
   LgsmWindow *window;
 
+  if (g_variant_dict_contains (options, "quit"))
+    {
+      lgsm_application_operator_quit (self);
+      return 0;
+    }
+
   g_variant_dict_lookup (options, "section", "&s", &section);
   if (g_variant_dict_lookup (options, "records", "^ay", &records))
     {
@@ -248,6 +260,18 @@ lgsm_application_command_line (GApplication            *app,
     }
 
   window = ensure_window (self, records_path);
+  if (g_variant_dict_contains (options, "kiosk") ||
+      (self->settings && g_settings_get_boolean (self->settings, "kiosk")))
+    {
+      g_autofree char *pin = self->settings ? g_settings_get_string (self->settings, "kiosk-pin") : NULL;
+      guint idle = self->settings ? g_settings_get_uint (self->settings, "idle-seconds") : 90;
+
+      lgsm_window_set_kiosk (window, idle, pin);
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { NULL });
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", (const char *[]) { NULL });
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "quit")), FALSE);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "about")), FALSE);
+    }
   if (section)
     lgsm_window_show_section (window, section);
   if (g_variant_dict_contains (options, "quit-after-first-frame"))
@@ -262,6 +286,21 @@ static void
 lgsm_application_activate (GApplication *app)
 {
   gtk_window_present (GTK_WINDOW (ensure_window (LGSM_APPLICATION (app), NULL)));
+}
+
+/* Closes every window, kiosk or not, and quits. */
+void
+lgsm_application_operator_quit (LgsmApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l; l = l->next)
+    {
+      if (LGSM_IS_WINDOW (l->data))
+        lgsm_window_allow_close (l->data);
+      gtk_window_close (l->data);
+    }
+  g_application_quit (G_APPLICATION (self));
 }
 
 /* ---- actions ------------------------------------------------------------ */

@@ -15,6 +15,7 @@ gboolean         lgsm_application_check_arguments (int                argc,
                                                    GError           **error);
 LgsmExhibition  *lgsm_application_get_exhibition  (LgsmApplication   *self);
 GSettings       *lgsm_application_get_settings    (LgsmApplication   *self);
+void             lgsm_application_operator_quit   (LgsmApplication   *self);
 double           lgsm_application_get_text_scale  (LgsmApplication   *self);
 
 gboolean         lgsm_section_name_is_tab         (const char        *name);

@@ -6,6 +6,11 @@
 #include "lgsm-texture-cache.h"
 
 static GHashTable *cache;  /* "WxH uri" → GdkTexture; main thread only */
+static gsize cache_bytes;
+
+/* A kiosk runs all day through every picture at screen size: keep what the
+ * cache holds bounded (textures on show stay alive through their widgets). */
+#define CACHE_BUDGET (64 * 1024 * 1024)
 
 static char *
 cache_key (const char *uri,
@@ -34,11 +39,16 @@ cache_insert (const char *uri,
               int         height,
               GdkTexture *texture)
 {
+  gsize bytes = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+
   if (cache == NULL)
     cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  /* a kiosk runs all day: keep the cache bounded */
-  if (g_hash_table_size (cache) > 256)
-    g_hash_table_remove_all (cache);
+  if (cache_bytes + bytes > CACHE_BUDGET)
+    {
+      g_hash_table_remove_all (cache);
+      cache_bytes = 0;
+    }
+  cache_bytes += bytes;
   g_hash_table_insert (cache, cache_key (uri, width, height), g_object_ref (texture));
 }
 
@@ -46,6 +56,7 @@ void
 lgsm_texture_cache_clear (void)
 {
   g_clear_pointer (&cache, g_hash_table_unref);
+  cache_bytes = 0;
 }
 
 /* Scales to fit inside width × height, keeping the aspect ratio. */
@@ -81,13 +92,15 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
+/* One long-lived decoding thread: decoding is off the main thread, and a
+ * day of kiosk use does not churn through threads (each of which would get
+ * its own malloc arena and text-rendering caches inside librsvg). */
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+decode_job (gpointer job,
+            gpointer user_data)
 {
-  LoadData *data = task_data;
+  g_autoptr(GTask) task = job;
+  LoadData *data = g_task_get_task_data (task);
   GError *error = NULL;
   GdkTexture *texture;
 
@@ -98,6 +111,16 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, texture, g_object_unref);
   else
     g_task_return_error (task, error);
+}
+
+static GThreadPool *
+decoder (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (decode_job, NULL, 1, TRUE, NULL));
+  return pool;
 }
 
 void
@@ -123,7 +146,7 @@ lgsm_texture_cache_load_async (const char          *uri,
   data->width = width;
   data->height = height;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  g_thread_pool_push (decoder (), g_steal_pointer (&task), NULL);
 }
 
 GdkTexture *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lgsm-handout.h"
+#include "lgsm-kiosk.h"
 #include "lgsm-lesson-dialog.h"
 #include "lgsm-presentation.h"
 #include "lgsm-record-page.h"
@@ -23,8 +24,12 @@ struct _LgsmWindow
   GPtrArray            *history;      /* record ids, or NULL for "the tabs/search" */
   char                 *record_id;    /* shown on the record page, or NULL */
   gboolean              quit_after_first_frame;
+  LgsmKiosk            *kiosk;
+  gboolean              may_close;
 
   GtkWidget            *back_button;
+  GtkWidget            *menu_button;
+  GtkWidget            *present_button;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -633,6 +638,101 @@ print_action (GtkWidget  *widget,
   lgsm_handout_print (GTK_WINDOW (self), section ? lgsm_section_get_title (section) : "", records);
 }
 
+/* ---- touch and kiosk ------------------------------------------------------ */
+
+/* A swipe across the tabs goes to the next or previous one. */
+static void
+on_tabs_swipe (GtkGestureSwipe *gesture,
+               double           velocity_x,
+               double           velocity_y,
+               LgsmWindow      *self)
+{
+  const char *current = lgsm_window_get_section (self);
+  int step = velocity_x < 0 ? 1 : -1;
+
+  if (ABS (velocity_x) < 400 || ABS (velocity_x) < 2 * ABS (velocity_y))
+    return;
+  for (int i = 0; i < (int) G_N_ELEMENTS (tabs); i++)
+    if (g_strcmp0 (tabs[i].id, current) == 0 && i + step >= 0 && i + step < (int) G_N_ELEMENTS (tabs))
+      {
+        lgsm_window_show_section (self, tabs[i + step].id);
+        return;
+      }
+}
+
+/* Back to the start for the next visitor: first tab, no search, no
+ * history, no other windows. */
+void
+lgsm_window_reset_home (LgsmWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GList) windows = NULL;
+
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  windows = g_list_copy (gtk_application_get_windows (app));
+  for (GList *l = windows; l; l = l->next)
+    if (l->data != (gpointer) self)
+      gtk_window_destroy (l->data);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  lgsm_window_show_section (self, tabs[0].id);
+  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+}
+
+static void
+kiosk_reset (gpointer data)
+{
+  lgsm_window_reset_home (data);
+}
+
+/* Full screen, nothing that quits or leaves the exhibition, and the idle
+ * reset and attract loop of LgsmKiosk. */
+void
+lgsm_window_set_kiosk (LgsmWindow *self,
+                       guint       idle_seconds,
+                       const char *pin)
+{
+  static const char *locked[] = {
+    "win.fullscreen", "win.lessons", "win.print", "win.present", "win.present-all",
+    "win.add-to-lesson", "win.show-problems", "window.close",
+  };
+
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  if (self->kiosk)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (locked); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), locked[i], FALSE);
+  gtk_widget_set_visible (self->menu_button, FALSE);
+  gtk_widget_set_visible (self->present_button, FALSE);
+  gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+  gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+
+  /* the window's child; not a bound template child, which GtkWindow's own
+   * dispose would then unparent a second time */
+  self->kiosk = lgsm_kiosk_new (GTK_WINDOW (self), GTK_OVERLAY (gtk_window_get_child (GTK_WINDOW (self))),
+                                self->exhibition, kiosk_reset, self);
+  lgsm_kiosk_set_timings (self->kiosk, MAX (idle_seconds, 1) * 1000, 15, 1000, 8000);
+  lgsm_kiosk_set_pin (self->kiosk, pin);
+}
+
+LgsmKiosk *
+lgsm_window_get_kiosk (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return self->kiosk;
+}
+
+/* The operator's exit (lgsm-exhibition --quit) may close a kiosk window. */
+void
+lgsm_window_allow_close (LgsmWindow *self)
+{
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+  self->may_close = TRUE;
+}
+
 /* ---- window state ------------------------------------------------------ */
 
 static gboolean
@@ -641,7 +741,9 @@ lgsm_window_close_request (GtkWindow *window)
   LgsmWindow *self = LGSM_WINDOW (window);
   int width, height;
 
-  if (self->settings)
+  if (self->kiosk && !self->may_close)
+    return TRUE;  /* a visitor cannot close the kiosk */
+  if (self->settings && !self->kiosk)
     {
       gtk_window_get_default_size (window, &width, &height);
       g_settings_delay (self->settings);
@@ -716,6 +818,7 @@ lgsm_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
+  g_clear_object (&self->kiosk);
   g_clear_object (&self->exhibition);
   g_clear_object (&self->settings);
 
@@ -749,6 +852,8 @@ lgsm_window_class_init (LgsmWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_entry);
@@ -769,6 +874,7 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_mouse_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_tabs_swipe);
 
   gtk_widget_class_install_action (widget_class, "win.open-record", "s", open_record_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);

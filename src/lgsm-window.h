@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include "lgsm-application.h"
 #include "lgsm-exhibition.h"
+#include "lgsm-kiosk.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,12 @@ void        lgsm_window_open_record             (LgsmWindow      *self,
 const char *lgsm_window_get_record_id           (LgsmWindow      *self);
 void        lgsm_window_present_slides          (LgsmWindow      *self,
                                                  const char      *section);
+void        lgsm_window_reset_home              (LgsmWindow      *self);
+void        lgsm_window_set_kiosk               (LgsmWindow      *self,
+                                                 guint            idle_seconds,
+                                                 const char      *pin);
+LgsmKiosk  *lgsm_window_get_kiosk               (LgsmWindow      *self);
+void        lgsm_window_allow_close             (LgsmWindow      *self);
 void        lgsm_window_quit_after_first_frame  (LgsmWindow      *self);
 
 G_END_DECLS

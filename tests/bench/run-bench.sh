@@ -9,7 +9,7 @@
 # harness itself could not run).
 #
 # Knobs (environment): BENCH_RECORD_REPS (default 9), BENCH_STARTUP_PAIRS
-# (default 20), BENCH_APP_RECORD_ROUNDS (default 8), GTK_A11Y (default none).
+# (default 20), BENCH_APP_RECORD_ROUNDS (default 10), GTK_A11Y (default none).
 
 set -u
 
@@ -44,7 +44,7 @@ fi
 
 record_reps=${BENCH_RECORD_REPS:-9}
 startup_pairs=${BENCH_STARTUP_PAIRS:-20}
-app_record_rounds=${BENCH_APP_RECORD_ROUNDS:-8}
+app_record_rounds=${BENCH_APP_RECORD_ROUNDS:-10}
 
 export LC_ALL=C.UTF-8
 export GSETTINGS_BACKEND=memory
@@ -167,7 +167,7 @@ echo "  wall = fork -> exit of the process, which quits after its first frame is
 echo "  baseline = GtkApplicationWindow 1200x800 + GtkNotebook of 4 GtkLabels; app = lgsm-exhibition --quit-after-first-frame (bundled records)"
 echo "  $gl_note"
 echo
-printf '  %-10s | %-21s | %-21s | %-15s | %s\n' "" "baseline" "lgsm-exhibition" "app / baseline" ""
+printf '  %-10s | %-21s | %-21s | %s\n' "" "baseline" "lgsm-exhibition" "app / baseline"
 printf '  %-10s | %10s %10s | %10s %10s | %7s %7s | %s\n' "renderer" "wall" "peak" "wall" "peak" "wall" "peak" "runs (baseline; app)"
 for r in $renderers; do
   bw=$(median "$tmp/base.$r" 1); bm=$(median "$tmp/base.$r" 2)
@@ -199,7 +199,7 @@ echo "RECORDS IN THE APP - lgsm-exhibition --quit-after-first-frame, GSK_RENDERE
 echo "  median of $app_record_rounds rounds (bundled, 10k, 100k, bundled, ...) after 1 warm-up round; wall and peak as above"
 echo "  10k/100k = --records=DIR holding only history.json with that many records (the other tabs are empty)"
 echo
-printf '  %-30s | %10s %10s | %-17s | %s\n' "records shown" "wall" "peak" "vs bundled" ""
+printf '  %-30s | %10s %10s | %s\n' "records shown" "wall" "peak" "vs bundled"
 printf '  %-30s | %10s %10s | %8s %8s | %s\n' "" "" "" "wall" "peak" "runs"
 bw=$(median "$tmp/recs-bundled.$r" 1); bm=$(median "$tmp/recs-bundled.$r" 2)
 for which in bundled 10k 100k; do
@@ -214,13 +214,16 @@ done
 w10=$(median "$tmp/recs-10k.$r" 1); m10=$(median "$tmp/recs-10k.$r" 2)
 w100=$(median "$tmp/recs-100k.$r" 1); m100=$(median "$tmp/recs-100k.$r" 2)
 awk -v w10="$w10" -v m10="$m10" -v w100="$w100" -v m100="$m100" -v bw="$bw" -v bm="$bm" 'BEGIN {
-  printf "  scaling 10k -> 100k (records x10): wall x%.2f, peak RSS x%.2f;", w100 / w10, m100 / m10
-  printf " above bundled: wall x%.2f, peak RSS x%.2f\n", (w100 - bw) / (w10 - bw), (m100 - bm) / (m10 - bm) }'
+  printf "  scaling 10k -> 100k (records x10): wall x%.2f, peak RSS x%.2f\n", w100 / w10, m100 / m10
+  printf "  extra over bundled: 10k %+.0f ms %+.1f MB, 100k %+.0f ms %+.1f MB (100k/10k: wall x%.1f, RSS x%.1f; x10 = linear)\n",
+         (w10 - bw) / 1000, (m10 - bm) / 1024, (w100 - bw) / 1000, (m100 - bm) / 1024, (w100 - bw) / (w10 - bw), (m100 - bm) / (m10 - bm) }'
 echo
 
-if grep -q -i -E 'critical|warning' "$log"; then
+if grep -q -i -E 'error|critical|warning' "$log"; then
   echo "Messages from the programs (first 10):"
-  grep -i -E 'critical|warning' "$log" | sort | uniq -c | sort -rn | head -n 10 | sed 's/^/  /'
+  grep -i -E 'error|critical|warning' "$log" |
+    sed -E 's/:[0-9]+\): /): /; s/ [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]+://' |
+    sort | uniq -c | sort -rn | head -n 10 | sed 's/^/  /'
   echo
 fi
 exit 0
