@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "lgsm-application.h"
+#include "lgsm-presentation.h"
 #include "lgsm-window.h"
 
 typedef struct {
@@ -20,6 +22,9 @@ struct _LgsmApplication
   LgsmExhibition *exhibition;
   GSettings      *settings;
   ValidateOptions validate;
+  char           *language;       /* "" for the desktop's */
+  LgsmExhibition *second;         /* the records in the other language, for bilingual slides */
+  char           *records_dir;
 };
 
 G_DEFINE_FINAL_TYPE (LgsmApplication, lgsm_application, GTK_TYPE_APPLICATION)
@@ -47,6 +52,8 @@ static const GOptionEntry main_entries[] = {
     N_("Present full screen: the --section given, or the whole exhibition in date order"), NULL },
   { "kiosk", 'k', 0, G_OPTION_ARG_NONE, NULL,
     N_("Run as a gallery kiosk: full screen, locked, with an attract loop when idle"), NULL },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the exhibition in a language: en, or one of the translations (cy for Welsh)"), N_("LANG") },
   { "quit", 'q', 0, G_OPTION_ARG_NONE, NULL,
     N_("Quit the running exhibition, kiosk included (the operator's way out)"), NULL },
   { NULL }
@@ -92,6 +99,7 @@ lgsm_application_check_arguments (int      argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autofree char *section = NULL;
   g_autofree char *records = NULL;
+  g_autofree char *lang = NULL;
   g_auto(GStrv) copy = g_new0 (char *, argc + 1);
   g_autofree char **args = NULL;
   ValidateOptions dummy = { 0 };
@@ -111,7 +119,8 @@ lgsm_application_check_arguments (int      argc,
   entries[3].arg_data = &flag;
   entries[4].arg_data = &flag;
   entries[5].arg_data = &flag;
-  entries[6].arg_data = &flag;
+  entries[6].arg_data = &lang;
+  entries[7].arg_data = &flag;
 
   for (int i = 0; i < argc; i++)
     copy[i] = g_strdup (argv[i]);
@@ -132,6 +141,12 @@ lgsm_application_check_arguments (int      argc,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("Unexpected argument “%s”"), args[1]);
+      return FALSE;
+    }
+  if (lang && !lgsm_language_is_known (lang))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown language “%s”: use en or one of: %s"), lang, LINGUAS);
       return FALSE;
     }
   if (section && !lgsm_section_name_is_tab (section))
@@ -210,6 +225,208 @@ lgsm_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (lgsm_application_parent_class)->handle_local_options (app, options);
 }
 
+/* ---- languages -------------------------------------------------------- */
+
+/* The installed translations, or else those in the build tree, so that the
+ * app runs translated uninstalled too. */
+void
+lgsm_i18n_init (void)
+{
+  g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
+  g_autofree char *installed = NULL;
+
+  if (linguas[0] && *linguas[0])
+    installed = g_build_filename (LOCALEDIR, linguas[0], "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (installed && !g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+    bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  else
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* g_dgettext() (behind GtkBuilder's and the record layer's translations)
+   * decides once per process whether to translate at all, and says no when
+   * it first runs in an untranslated non-English locale such as C.UTF-8;
+   * the language menu may switch to Welsh later, so have it decide now,
+   * under the C locale, where the answer is yes. */
+  {
+    g_autofree char *saved = g_strdup (setlocale (LC_MESSAGES, NULL));
+    setlocale (LC_MESSAGES, "C");
+    g_dgettext (GETTEXT_PACKAGE, "");
+    setlocale (LC_MESSAGES, saved);
+  }
+}
+
+/* English (the records' own language) and the translations in po/LINGUAS. */
+gboolean
+lgsm_language_is_known (const char *lang)
+{
+  g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
+
+  return g_strcmp0 (lang, "en") == 0 || (lang && *lang && g_strv_contains ((const char * const *) linguas, lang));
+}
+
+/* The language's name in itself, for the language menu. */
+const char *
+lgsm_language_get_name (const char *lang)
+{
+  if (g_strcmp0 (lang, "en") == 0)
+    return "English";
+  if (g_strcmp0 (lang, "cy") == 0)
+    return "Cymraeg";
+  return lang;
+}
+
+/* Sets gettext's language and the locale for messages and dates (month
+ * names come from the C library's locale data, e.g. cy_GB.UTF-8). "" goes
+ * back to the desktop's settings. */
+static void
+apply_language (const char *lang)
+{
+  g_autofree char *region = NULL;
+  g_autofree char *utf8 = NULL;
+  g_autofree char *utf8b = NULL;
+
+  if (lang == NULL || *lang == '\0')
+    {
+      g_unsetenv ("LANGUAGE");
+      setlocale (LC_MESSAGES, "");
+      setlocale (LC_TIME, "");
+      return;
+    }
+  region = g_strcmp0 (lang, "en") == 0 ? g_strdup ("en_GB") : g_strdup_printf ("%s_GB", lang);
+  utf8 = g_strdup_printf ("%s.UTF-8", region);
+  utf8b = g_strdup_printf ("%s.utf8", region);
+  g_setenv ("LANGUAGE", lang, TRUE);
+  /* gettext only looks at LANGUAGE when the message locale is not "C" */
+  if (!setlocale (LC_MESSAGES, utf8) && !setlocale (LC_MESSAGES, utf8b) &&
+      !setlocale (LC_MESSAGES, "en_GB.UTF-8") && !setlocale (LC_MESSAGES, "C.UTF-8"))
+    g_message ("No locale for “%s” is installed; the interface may stay untranslated", lang);
+  if (!setlocale (LC_TIME, utf8) && !setlocale (LC_TIME, utf8b))
+    g_message ("No locale %s is installed: dates keep the desktop's month names", utf8);
+}
+
+/* Switches language while running: the records are loaded again in the new
+ * language and the window is built again where the visitor was. */
+void
+lgsm_application_set_language (LgsmApplication *self,
+                               const char      *lang)
+{
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *section = NULL;
+  g_autofree char *record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  LgsmWindow *window;
+
+  g_return_if_fail (LGSM_IS_APPLICATION (self));
+
+  if (lang && *lang && !lgsm_language_is_known (lang))
+    return;
+  g_free (self->language);
+  self->language = g_strdup (lang ? lang : "");
+  apply_language (self->language);
+  if (self->settings)
+    g_settings_set_string (self->settings, "language", self->language);
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "language",
+                                      g_variant_new_string (self->language));
+
+  if (old == NULL || !LGSM_IS_WINDOW (old))
+    return;
+  section = g_strdup (lgsm_window_get_section (LGSM_WINDOW (old)));
+  record = g_strdup (lgsm_window_get_record_id (LGSM_WINDOW (old)));
+
+  g_clear_object (&self->exhibition);
+  g_clear_object (&self->second);
+  self->exhibition = load_exhibition (self->records_dir, TRUE, &error);
+  if (self->exhibition == NULL)
+    self->exhibition = lgsm_exhibition_new ();
+  window = lgsm_window_new (self, self->exhibition);
+  lgsm_window_show_section (window, section);
+  if (record)
+    lgsm_window_open_record (window, record);
+  gtk_window_present (GTK_WINDOW (window));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    if (l->data != (gpointer) window)
+      gtk_window_destroy (l->data);
+}
+
+/* The language bilingual slides pair with the current one: Welsh with
+ * English, English (or any other) with the first translation. */
+static const char *
+second_language (LgsmApplication *self)
+{
+  static char first[16];
+  g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
+  const char *current = self->language && *self->language ? self->language : NULL;
+
+  if (current == NULL)
+    {
+      const char * const *names = g_get_language_names ();
+      current = g_str_has_prefix (names[0], "cy") ? "cy" : "en";
+    }
+  if (g_strcmp0 (current, "en") != 0)
+    return "en";
+  g_strlcpy (first, linguas[0] ? linguas[0] : "", sizeof first);
+  return *first ? first : NULL;
+}
+
+/**
+ * lgsm_application_get_second_exhibition:
+ *
+ * The same records in the second language, loaded on first use (the
+ * language is switched for the moment of loading).
+ *
+ * Returns: (transfer none) (nullable)
+ */
+LgsmExhibition *
+lgsm_application_get_second_exhibition (LgsmApplication *self)
+{
+  const char *other = second_language (self);
+
+  if (self->second == NULL && other != NULL)
+    {
+      apply_language (other);
+      self->second = load_exhibition (self->records_dir, TRUE, NULL);
+      apply_language (self->language);
+    }
+  return self->second;
+}
+
+/* Pairs a new presentation with the second language when bilingual slides are on. */
+void
+lgsm_application_prepare_presentation (LgsmApplication *self,
+                                       gpointer         presentation)
+{
+  g_return_if_fail (LGSM_IS_APPLICATION (self));
+
+  if (self->settings && g_settings_get_boolean (self->settings, "bilingual-slides"))
+    lgsm_presentation_set_second_language (presentation, lgsm_application_get_second_exhibition (self), TRUE);
+}
+
+const char *
+lgsm_application_get_language (LgsmApplication *self)
+{
+  g_return_val_if_fail (LGSM_IS_APPLICATION (self), NULL);
+  return self->language;
+}
+
+static void
+language_action (GSimpleAction *action,
+                 GVariant      *state,
+                 gpointer       user_data)
+{
+  LgsmApplication *self = user_data;
+  const char *lang = g_variant_get_string (state, NULL);
+
+  if (g_strcmp0 (lang, self->language) == 0)
+    return;
+  g_simple_action_set_state (action, state);
+  lgsm_application_set_language (self, lang);
+}
+
 /* ---- windows and records ------------------------------------------------ */
 
 static LgsmWindow *
@@ -222,6 +439,8 @@ ensure_window (LgsmApplication *self,
   if (window != NULL)
     return LGSM_WINDOW (window);
 
+  g_free (self->records_dir);
+  self->records_dir = g_strdup (records_dir);
   self->exhibition = load_exhibition (records_dir, TRUE, &error);
   if (self->exhibition == NULL)
     {
@@ -253,6 +472,11 @@ lgsm_application_command_line (GApplication            *app,
     }
 
   g_variant_dict_lookup (options, "section", "&s", &section);
+  {
+    const char *lang = NULL;
+    if (g_variant_dict_lookup (options, "lang", "&s", &lang) && g_strcmp0 (lang, self->language) != 0)
+      lgsm_application_set_language (self, lang);
+  }
   if (g_variant_dict_lookup (options, "records", "^ay", &records))
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, records);
@@ -387,6 +611,7 @@ static const GActionEntry app_actions[] = {
   { "zoom-in", zoom_action },
   { "zoom-out", zoom_action },
   { "zoom-reset", zoom_action },
+  { "language", NULL, "s", "''", language_action },
 };
 
 /* The schema as installed, or else the one compiled in the build tree, so
@@ -450,11 +675,24 @@ lgsm_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->settings = lgsm_settings_new ();
+  if (self->settings)
+    {
+      g_autoptr(GAction) bilingual = g_settings_create_action (self->settings, "bilingual-slides");
+      g_action_map_add_action (G_ACTION_MAP (app), bilingual);
+    }
 
   g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &self->base_dpi, NULL);
   if (self->base_dpi <= 0)
     self->base_dpi = 96 * 1024;
   apply_text_scale (self, self->settings ? g_settings_get_double (self->settings, "text-scale") : 1.0);
+
+  /* the language chosen last time, unless --lang says otherwise */
+  if (self->settings)
+    {
+      g_autofree char *lang = g_settings_get_string (self->settings, "language");
+      if (lgsm_language_is_known (lang))
+        lgsm_application_set_language (self, lang);
+    }
 }
 
 /* ---- life cycle --------------------------------------------------------- */
@@ -465,8 +703,11 @@ lgsm_application_finalize (GObject *object)
   LgsmApplication *self = LGSM_APPLICATION (object);
 
   g_clear_object (&self->exhibition);
+  g_clear_object (&self->second);
   g_clear_object (&self->settings);
   g_free (self->validate.dir);
+  g_free (self->language);
+  g_free (self->records_dir);
 
   G_OBJECT_CLASS (lgsm_application_parent_class)->finalize (object);
 }
@@ -488,6 +729,7 @@ static void
 lgsm_application_init (LgsmApplication *self)
 {
   self->text_scale = 1.0;
+  self->language = g_strdup ("");
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_add_option_group (G_APPLICATION (self), validate_group_new (&self->validate));
   g_application_set_option_context_summary (G_APPLICATION (self),

@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lgsm-application.h"
 #include "lgsm-handout.h"
+#include "lgsm-loader.h"
 #include "lgsm-lesson-dialog.h"
 #include "lgsm-presentation.h"
 
@@ -160,7 +162,7 @@ load_bundled (LgsmLessonDialog *self)
         /* ready-made lessons are translated like the records (po/records.pot) */
         g_autofree char *base = g_strndup (names[i], strlen (names[i]) - strlen (".json"));
         g_autofree char *context = g_strdup_printf ("lesson-%s|name", base);
-        lgsm_lesson_set_name (entry->lesson, g_dpgettext2 (GETTEXT_PACKAGE, context, lgsm_lesson_get_name (entry->lesson)));
+        lgsm_lesson_set_name (entry->lesson, lgsm_pgettext (GETTEXT_PACKAGE, context, lgsm_lesson_get_name (entry->lesson)));
       }
       g_ptr_array_add (self->entries, entry);
     }
@@ -497,6 +499,8 @@ present_action (GtkWidget  *widget,
     return;
   presentation = lgsm_presentation_new (gtk_window_get_application (GTK_WINDOW (self)), slides,
                                         lgsm_lesson_get_name (entry->lesson));
+  lgsm_application_prepare_presentation (LGSM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                         presentation);
   lgsm_presentation_start (presentation);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <libintl.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -270,6 +271,26 @@ check_members (RecCtx             *rc,
 
 /* ---- values ------------------------------------------------------------- */
 
+/**
+ * lgsm_pgettext:
+ *
+ * Like g_dpgettext2(), but asks gettext every time: g_dgettext() decides
+ * once per process whether to translate at all, which would keep the
+ * records in the language the app started in when the language is switched.
+ *
+ * Returns: the translation, or @msgid itself
+ */
+const char *
+lgsm_pgettext (const char *domain,
+               const char *context,
+               const char *msgid)
+{
+  g_autofree char *key = g_strconcat (context, "\004", msgid, NULL);
+  const char *translated = dgettext (domain, key);
+
+  return translated == key ? msgid : translated;
+}
+
 static const char *
 translate (RecCtx     *rc,
            const char *owner,
@@ -279,11 +300,10 @@ translate (RecCtx     *rc,
   const char *domain = rc->fc->loader->domain;
   char context[160];
 
-  /* g_dpgettext2() builds the key on the stack: keep it small */
   if (domain == NULL || owner == NULL || strlen (text) > 64 * 1024)
     return text;
   g_snprintf (context, sizeof context, "%s|%s", owner, field);
-  return g_dpgettext2 (domain, context, text);
+  return lgsm_pgettext (domain, context, text);
 }
 
 static gboolean

@@ -38,6 +38,9 @@ LgsmSection *lgsm_loader_load_bytes             (LgsmLoader        *self,
                                                  const char        *file,
                                                  GListStore        *problems);
 
+const char  *lgsm_pgettext                      (const char        *domain,
+                                                 const char        *context,
+                                                 const char        *msgid);
 gboolean     lgsm_id_is_valid                   (const char        *id);
 gboolean     lgsm_image_path_is_safe            (const char        *path);
 

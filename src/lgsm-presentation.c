@@ -17,6 +17,8 @@ struct _LgsmPresentation
   GtkWindow           parent_instance;
 
   GListModel         *records;
+  LgsmExhibition     *second;        /* the records in a second language */
+  gboolean            bilingual;
   guint               index;
   LgsmPresentationMode mode;
   gboolean            jumping;       /* G pressed: digits follow */
@@ -92,6 +94,9 @@ set_mode (LgsmPresentation     *self,
     }
 }
 
+static void show_second_title (LgsmPresentation *self,
+                               LgsmSlide        *slide);
+
 static void
 update_console (LgsmPresentation *self)
 {
@@ -127,12 +132,46 @@ lgsm_presentation_set_slide (LgsmPresentation *self,
     return;
   self->index = index;
   lgsm_slide_set_record (next, lgsm_presentation_get_record (self, index));
+  show_second_title (self, next);
   gtk_stack_set_visible_child (self->slides, GTK_WIDGET (next));
   gtk_progress_bar_set_fraction (self->progress, n > 1 ? (double) index / (n - 1) : 1.0);
   /* Translators: the accessible name of the presentation: slide title and position */
   name = g_strdup_printf (_("%s, slide %u of %u"), lgsm_slide_get_title (next), index + 1, n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->slides), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   update_console (self);
+}
+
+static void
+show_second_title (LgsmPresentation *self,
+                   LgsmSlide        *slide)
+{
+  LgsmRecord *record = lgsm_slide_get_record (slide);
+  LgsmRecord *other = NULL;
+
+  if (self->bilingual && self->second && record)
+    other = lgsm_exhibition_lookup (self->second, lgsm_record_get_id (record));
+  lgsm_slide_set_second_title (slide, other ? lgsm_record_get_title (other) : NULL);
+}
+
+/* Bilingual slides: each title in a second language too (L toggles). */
+void
+lgsm_presentation_set_second_language (LgsmPresentation *self,
+                                       LgsmExhibition   *second,
+                                       gboolean          bilingual)
+{
+  g_return_if_fail (LGSM_IS_PRESENTATION (self));
+
+  g_set_object (&self->second, second);
+  self->bilingual = bilingual;
+  show_second_title (self, self->slide_a);
+  show_second_title (self, self->slide_b);
+}
+
+gboolean
+lgsm_presentation_get_bilingual (LgsmPresentation *self)
+{
+  g_return_val_if_fail (LGSM_IS_PRESENTATION (self), FALSE);
+  return self->bilingual && self->second != NULL;
 }
 
 static void
@@ -256,6 +295,9 @@ lgsm_presentation_handle_key (LgsmPresentation *self,
       return TRUE;
     case GDK_KEY_c: case GDK_KEY_C:
       toggle_console (self);
+      return TRUE;
+    case GDK_KEY_l: case GDK_KEY_L:
+      lgsm_presentation_set_second_language (self, self->second, !self->bilingual);
       return TRUE;
     case GDK_KEY_Escape:
       if (self->mode != LGSM_PRESENTATION_SLIDE)
@@ -434,6 +476,7 @@ lgsm_presentation_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_PRESENTATION);
   g_clear_object (&self->records);
+  g_clear_object (&self->second);
 
   G_OBJECT_CLASS (lgsm_presentation_parent_class)->dispose (object);
 }

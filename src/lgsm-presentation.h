@@ -2,7 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "lgsm-record.h"
+#include "lgsm-exhibition.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +28,10 @@ LgsmRecord           *lgsm_presentation_get_record  (LgsmPresentation *self,
 LgsmPresentationMode  lgsm_presentation_get_mode    (LgsmPresentation *self);
 void                  lgsm_presentation_start       (LgsmPresentation *self);
 GtkWindow            *lgsm_presentation_get_console (LgsmPresentation *self);
+void                  lgsm_presentation_set_second_language (LgsmPresentation *self,
+                                                             LgsmExhibition   *second,
+                                                             gboolean          bilingual);
+gboolean              lgsm_presentation_get_bilingual (LgsmPresentation *self);
 gboolean              lgsm_presentation_handle_key  (LgsmPresentation *self,
                                                      guint             keyval,
                                                      GdkModifierType   state);

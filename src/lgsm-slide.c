@@ -18,6 +18,7 @@ struct _LgsmSlide
   GtkPicture *picture;
   GtkLabel   *date_label;
   GtkLabel   *title_label;
+  GtkLabel   *second_title_label;
   GtkLabel   *summary_label;
 };
 
@@ -56,6 +57,29 @@ lgsm_slide_set_record (LgsmSlide  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_image_alt (record),
                                   -1);
+}
+
+/* Bilingual slides: the title in the other language, under the first;
+ * NULL (or the same words) shows nothing. */
+void
+lgsm_slide_set_second_title (LgsmSlide  *self,
+                             const char *title)
+{
+  gboolean show;
+
+  g_return_if_fail (LGSM_IS_SLIDE (self));
+
+  show = title != NULL && g_strcmp0 (title, gtk_label_get_text (self->title_label)) != 0;
+  gtk_label_set_text (self->second_title_label, show ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->second_title_label), show);
+}
+
+const char *
+lgsm_slide_get_second_title (LgsmSlide *self)
+{
+  g_return_val_if_fail (LGSM_IS_SLIDE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->second_title_label))
+         ? gtk_label_get_text (self->second_title_label) : NULL;
 }
 
 LgsmRecord *
@@ -99,6 +123,7 @@ lgsm_slide_class_init (LgsmSlideClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmSlide, picture);
   gtk_widget_class_bind_template_child (widget_class, LgsmSlide, date_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmSlide, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmSlide, second_title_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmSlide, summary_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

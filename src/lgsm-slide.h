@@ -14,5 +14,8 @@ void        lgsm_slide_set_record (LgsmSlide  *self,
                                    LgsmRecord *record);
 LgsmRecord *lgsm_slide_get_record (LgsmSlide  *self);
 const char *lgsm_slide_get_title  (LgsmSlide  *self);
+void        lgsm_slide_set_second_title (LgsmSlide  *self,
+                                         const char *title);
+const char *lgsm_slide_get_second_title (LgsmSlide  *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _LgsmWindow
 
   GtkWidget            *back_button;
   GtkWidget            *menu_button;
+  GMenu                *language_section;
   GtkWidget            *present_button;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
@@ -511,6 +512,8 @@ start_presentation (LgsmWindow *self,
     return;
   presentation = lgsm_presentation_new (gtk_window_get_application (GTK_WINDOW (self)), slides, title);
   lgsm_presentation_set_slide (presentation, first);
+  lgsm_application_prepare_presentation (LGSM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                         presentation);
   lgsm_presentation_start (presentation);
 }
 
@@ -853,6 +856,7 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, language_section);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_bar);
@@ -891,11 +895,30 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
 }
 
+/* English and every translation, each named in its own language. */
+static void
+fill_language_menu (LgsmWindow *self)
+{
+  g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
+  g_autoptr(GMenuItem) system = g_menu_item_new (_("Desktop Language"), NULL);
+
+  g_menu_item_set_action_and_target_value (system, "app.language", g_variant_new_string (""));
+  g_menu_append_item (self->language_section, system);
+  g_menu_append (self->language_section, lgsm_language_get_name ("en"), "app.language::en");
+  for (guint i = 0; linguas[i]; i++)
+    if (*linguas[i])
+      {
+        g_autofree char *detailed = g_strdup_printf ("app.language::%s", linguas[i]);
+        g_menu_append (self->language_section, lgsm_language_get_name (linguas[i]), detailed);
+      }
+}
+
 static void
 lgsm_window_init (LgsmWindow *self)
 {
   self->history = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_language_menu (self);
 }
 
 LgsmWindow *

@@ -14,9 +14,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lgsm_i18n_init ();
 
   /* A usage error exits 2, before any instance is started or contacted. */
   if (!lgsm_application_check_arguments (argc, argv, &error))

@@ -201,6 +201,7 @@ main (int argc, char *argv[])
   int status = 1;
 
   setlocale (LC_ALL, "C.UTF-8");
+  lgsm_i18n_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/kiosk/locked", test_locked);

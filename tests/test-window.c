@@ -408,6 +408,68 @@ test_text_scale (void)
   g_assert_cmpint (after, ==, before);
 }
 
+static const char *
+tab_title (const char *id)
+{
+  GtkWidget *stack = find_by_type (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER);
+
+  g_assert_nonnull (stack);
+  stack = GTK_WIDGET (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (stack)));
+  return gtk_stack_page_get_title (gtk_stack_get_page (GTK_STACK (stack), gtk_stack_get_child_by_name (GTK_STACK (stack), id)));
+}
+
+/* Welsh and back, while running: tab names, record text and month names
+ * change; the visitor stays on the same record. */
+static void
+test_language (void)
+{
+  LgsmExhibition *exhibition;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "history");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s", "pits-and-perverts");
+  settle ();
+  g_assert_cmpstr (tab_title ("history"), ==, "History");
+
+  g_action_group_change_action_state (G_ACTION_GROUP (app), "language", g_variant_new_string ("cy"));
+  settle ();
+  window = LGSM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  exhibition = lgsm_application_get_exhibition (app);
+  g_assert_cmpstr (lgsm_application_get_language (app), ==, "cy");
+  g_assert_cmpstr (tab_title ("history"), ==, "Hanes");
+  g_assert_cmpstr (tab_title ("outlook"), ==, "Safbwyntiau");
+  g_assert_cmpstr (tab_title ("twinning"), ==, "Gefeillio ag Onllwyn");
+  g_assert_cmpstr (lgsm_record_get_title (lgsm_exhibition_lookup (exhibition, "minibus")), ==, "Y bws mini gwyn");
+  g_assert_cmpstr (lgsm_window_get_record_id (window), ==, "pits-and-perverts");
+  g_assert_cmpstr (record_page_text ("record-date"), ==, "10 Rhagfyr 1984");
+  g_assert_cmpstr (record_page_text ("record-amount"), ==, "tua £5,000");
+
+  /* bilingual slides: the Welsh title with the English under it */
+  {
+    LgsmPresentation *p;
+    GtkWidget *slide;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+    settle ();
+    p = find_presentation ();
+    g_assert_nonnull (p);
+    lgsm_presentation_set_second_language (p, lgsm_application_get_second_exhibition (app), TRUE);
+    slide = find_by_type (GTK_WIDGET (p), LGSM_TYPE_SLIDE);
+    g_assert_cmpstr (lgsm_slide_get_title (LGSM_SLIDE (slide)), ==, "Cyngerdd ‘Pits and Perverts’");
+    g_assert_cmpstr (lgsm_slide_get_second_title (LGSM_SLIDE (slide)), ==, "The ‘Pits and Perverts’ concert");
+    press (p, GDK_KEY_l);
+    g_assert_null (lgsm_slide_get_second_title (LGSM_SLIDE (slide)));
+    press (p, GDK_KEY_Escape);
+  }
+
+  g_action_group_change_action_state (G_ACTION_GROUP (app), "language", g_variant_new_string ("en"));
+  settle ();
+  window = LGSM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  exhibition = lgsm_application_get_exhibition (app);
+  g_assert_cmpstr (tab_title ("history"), ==, "History");
+  g_assert_cmpstr (lgsm_record_get_title (lgsm_exhibition_lookup (exhibition, "minibus")), ==, "The white minibus");
+  g_assert_cmpstr (record_page_text ("record-date"), ==, "10 December 1984");
+}
+
 static gboolean
 run_tests (gpointer data)
 {
@@ -428,6 +490,7 @@ main (int argc, char *argv[])
   int status = 1;
 
   setlocale (LC_ALL, "C.UTF-8");
+  lgsm_i18n_init ();
   g_autofree char *data_home = g_dir_make_tmp ("lgsm-test-data-XXXXXX", NULL);
 
   /* the teacher's lessons go to a fresh folder, not the user's own */
@@ -442,6 +505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/text-scale", test_text_scale);
   g_test_add_func ("/presentation/keys", test_presentation);
   g_test_add_func ("/presentation/lesson-path", test_lesson_path);
+  g_test_add_func ("/window/language", test_language);
 
   app = lgsm_application_new ();
   g_application_set_flags (G_APPLICATION (app),
