@@ -44,6 +44,8 @@ static const GOptionEntry main_entries[] = {
     N_("Show the program's version and exit"), NULL },
   { "section", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("Open on a tab: history, outlook, legacy or twinning"), N_("NAME") },
+  { "record", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open on the record with this id"), N_("ID") },
   { "records", 'r', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Show the records in DIR instead of the bundled ones"), N_("DIR") },
   { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -100,6 +102,7 @@ lgsm_application_check_arguments (int      argc,
   g_autofree char *section = NULL;
   g_autofree char *records = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *record = NULL;
   g_auto(GStrv) copy = g_new0 (char *, argc + 1);
   g_autofree char **args = NULL;
   ValidateOptions dummy = { 0 };
@@ -115,12 +118,13 @@ lgsm_application_check_arguments (int      argc,
   memcpy (entries, main_entries, sizeof main_entries);
   entries[0].arg_data = &flag;
   entries[1].arg_data = &section;
-  entries[2].arg_data = &records;
-  entries[3].arg_data = &flag;
+  entries[2].arg_data = &record;
+  entries[3].arg_data = &records;
   entries[4].arg_data = &flag;
   entries[5].arg_data = &flag;
-  entries[6].arg_data = &lang;
-  entries[7].arg_data = &flag;
+  entries[6].arg_data = &flag;
+  entries[7].arg_data = &lang;
+  entries[8].arg_data = &flag;
 
   for (int i = 0; i < argc; i++)
     copy[i] = g_strdup (argv[i]);
@@ -498,6 +502,16 @@ lgsm_application_command_line (GApplication            *app,
     }
   if (section)
     lgsm_window_show_section (window, section);
+  {
+    const char *record = NULL;
+    if (g_variant_dict_lookup (options, "record", "&s", &record))
+      {
+        if (lgsm_exhibition_lookup (self->exhibition, record))
+          lgsm_window_open_record (window, record);
+        else
+          g_application_command_line_printerr (command_line, _("There is no record “%s”\n"), record);
+      }
+  }
   if (g_variant_dict_contains (options, "quit-after-first-frame"))
     lgsm_window_quit_after_first_frame (window);
   gtk_window_present (GTK_WINDOW (window));
