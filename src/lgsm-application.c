@@ -589,9 +589,15 @@ apply_text_scale (LgsmApplication *self,
 {
   GtkSettings *settings = gtk_settings_get_default ();
 
+  int dpi, current = 0;
+
   self->text_scale = CLAMP (scale, 0.5, 3.0);
-  if (settings && self->base_dpi > 0)
-    g_object_set (settings, "gtk-xft-dpi", (int) (self->base_dpi * self->text_scale), NULL);
+  dpi = (int) (self->base_dpi * self->text_scale);
+  if (settings)
+    g_object_get (settings, "gtk-xft-dpi", &current, NULL);
+  /* setting it, even to the same value, makes GTK reload its fonts */
+  if (settings && self->base_dpi > 0 && dpi != current)
+    g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
   if (self->settings && g_settings_get_double (self->settings, "text-scale") != self->text_scale)
     g_settings_set_double (self->settings, "text-scale", self->text_scale);
 }
@@ -673,6 +679,7 @@ lgsm_application_startup (GApplication *app)
     { "win.section::legacy", { "<Alt>3", NULL } },
     { "win.section::twinning", { "<Alt>4", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "app.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "app.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },

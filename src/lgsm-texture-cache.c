@@ -123,6 +123,33 @@ decoder (void)
   return pool;
 }
 
+/* Until the first frame is on screen, decoding waits: on two cores a
+ * decoding thread would otherwise compete with the first frame. */
+static gboolean held = TRUE;
+static GPtrArray *waiting;
+
+static void
+submit (GTask *task)
+{
+  if (held)
+    {
+      if (waiting == NULL)
+        waiting = g_ptr_array_new ();
+      g_ptr_array_add (waiting, task);
+      return;
+    }
+  g_thread_pool_push (decoder (), task, NULL);
+}
+
+void
+lgsm_texture_cache_release (void)
+{
+  held = FALSE;
+  for (guint i = 0; waiting && i < waiting->len; i++)
+    g_thread_pool_push (decoder (), g_ptr_array_index (waiting, i), NULL);
+  g_clear_pointer (&waiting, g_ptr_array_unref);
+}
+
 void
 lgsm_texture_cache_load_async (const char          *uri,
                                int                  width,
@@ -146,7 +173,7 @@ lgsm_texture_cache_load_async (const char          *uri,
   data->width = width;
   data->height = height;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_thread_pool_push (decoder (), g_steal_pointer (&task), NULL);
+  submit (g_steal_pointer (&task));
 }
 
 GdkTexture *

@@ -28,5 +28,6 @@ void          lgsm_picture_load              (GtkPicture           *picture,
                                               int                   width,
                                               int                   height);
 void          lgsm_texture_cache_clear       (void);
+void          lgsm_texture_cache_release     (void);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "lgsm-presentation.h"
 #include "lgsm-record-page.h"
 #include "lgsm-section-view.h"
+#include "lgsm-texture-cache.h"
 #include "lgsm-window.h"
 
 /* The main window: four tabs, a record page shared by all of them, search,
@@ -26,6 +27,7 @@ struct _LgsmWindow
   gboolean              quit_after_first_frame;
   LgsmKiosk            *kiosk;
   gboolean              may_close;
+  guint                 help_overlay_idle;
 
   GtkWidget            *back_button;
   GtkWidget            *menu_button;
@@ -146,6 +148,12 @@ show_record (LgsmWindow *self,
 {
   g_free (self->record_id);
   self->record_id = g_strdup (lgsm_record_get_id (record));
+  /* made on first use: most visitors see a tab before any record */
+  if (self->record_page == NULL)
+    {
+      self->record_page = LGSM_RECORD_PAGE (lgsm_record_page_new ());
+      gtk_stack_add_named (self->pages, GTK_WIDGET (self->record_page), "record");
+    }
   lgsm_record_page_set_record (self->record_page, self->exhibition, record);
   gtk_stack_set_visible_child_name (self->pages, "record");
   gtk_window_set_title (GTK_WINDOW (self), lgsm_record_get_title (record));
@@ -781,11 +789,33 @@ restore_state (LgsmWindow *self)
 /* ---- first frame -------------------------------------------------------- */
 
 static void
+on_first_paint (GdkFrameClock *clock,
+                LgsmWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  lgsm_texture_cache_release ();
+}
+
+static void
 on_after_paint (GdkFrameClock *clock,
                 LgsmWindow    *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+/* The keyboard shortcuts window is built once the window is on screen, not
+ * before its first frame. */
+static gboolean
+add_help_overlay (gpointer data)
+{
+  LgsmWindow *self = data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "ui/help-overlay.ui");
+
+  self->help_overlay_idle = 0;
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -794,6 +824,10 @@ lgsm_window_map (GtkWidget *widget)
   LgsmWindow *self = LGSM_WINDOW (widget);
 
   GTK_WIDGET_CLASS (lgsm_window_parent_class)->map (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_paint), self, 0);
+  if (self->help_overlay_idle == 0 && gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) == NULL)
+    self->help_overlay_idle = g_timeout_add (300, add_help_overlay, self);
   if (self->quit_after_first_frame)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (on_after_paint), self, 0);
@@ -820,6 +854,7 @@ lgsm_window_dispose (GObject *object)
   LgsmWindow *self = LGSM_WINDOW (object);
 
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->exhibition);
@@ -851,8 +886,6 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   widget_class->map = lgsm_window_map;
   window_class->close_request = lgsm_window_close_request;
 
-  g_type_ensure (LGSM_TYPE_RECORD_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, menu_button);
@@ -869,7 +902,6 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, sections);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, results_label);
-  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, record_page);
 
   gtk_widget_class_bind_template_callback (widget_class, on_visible_tab_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
