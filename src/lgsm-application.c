@@ -433,29 +433,61 @@ language_action (GSimpleAction *action,
 
 /* ---- windows and records ------------------------------------------------ */
 
+static void
+on_folder_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LgsmWindow) window = user_data;
+  LgsmExhibition *exhibition = LGSM_EXHIBITION (source);
+  LgsmApplication *self = LGSM_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  g_autoptr(GError) error = NULL;
+
+  if (!lgsm_exhibition_load_directory_finish (exhibition, result, &error))
+    {
+      /* the folder could not be read at all: show nothing, and say why */
+      g_autoptr(LgsmProblem) problem =
+        lgsm_problem_new (self ? self->records_dir : NULL, 0, 0, NULL, NULL, LGSM_RECORD_ERROR_IO, error->message);
+      g_list_store_append (G_LIST_STORE (lgsm_exhibition_get_problems (exhibition)), problem);
+    }
+  if (self && self->exhibition == exhibition)
+    lgsm_window_set_exhibition (window, exhibition);
+}
+
+/* The bundled records load at once (they are small and read in place from
+ * the GResource); a curator's folder, which may hold 100,000 records,
+ * loads in a worker thread while the window is already on screen. */
 static LgsmWindow *
 ensure_window (LgsmApplication *self,
                const char      *records_dir)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
+  LgsmWindow *new_window;
 
   if (window != NULL)
     return LGSM_WINDOW (window);
 
   g_free (self->records_dir);
   self->records_dir = g_strdup (records_dir);
-  self->exhibition = load_exhibition (records_dir, TRUE, &error);
-  if (self->exhibition == NULL)
+  if (records_dir == NULL)
     {
-      g_autoptr(LgsmProblem) problem = NULL;
-
-      /* the folder could not be read at all: start empty and say why */
-      self->exhibition = lgsm_exhibition_new ();
-      problem = lgsm_problem_new (records_dir, 0, 0, NULL, NULL, LGSM_RECORD_ERROR_IO, error->message);
-      g_list_store_append (G_LIST_STORE (lgsm_exhibition_get_problems (self->exhibition)), problem);
+      self->exhibition = load_exhibition (NULL, TRUE, &error);
+      if (self->exhibition == NULL)
+        self->exhibition = lgsm_exhibition_new ();
+      return lgsm_window_new (self, self->exhibition);
     }
-  return lgsm_window_new (self, self->exhibition);
+
+  self->exhibition = lgsm_exhibition_new ();
+  lgsm_exhibition_set_translation_domain (self->exhibition, GETTEXT_PACKAGE);
+  new_window = lgsm_window_new (self, lgsm_exhibition_new ());
+  lgsm_window_set_loading (new_window);
+  {
+    g_autoptr(GFile) dir = g_file_new_for_commandline_arg (records_dir);
+    lgsm_exhibition_load_directory_async (self->exhibition, dir, RESOURCE_PREFIX, NULL,
+                                          on_folder_loaded, g_object_ref (new_window));
+  }
+  return new_window;
 }
 
 static int

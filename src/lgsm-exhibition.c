@@ -690,3 +690,69 @@ lgsm_exhibition_search (LgsmExhibition *self,
   g_list_store_splice (results, in_title->len, 0, elsewhere->pdata, elsewhere->len);
   return G_LIST_MODEL (results);
 }
+
+/* ---- loading off the main thread ------------------------------------------ */
+
+typedef struct {
+  GFile *directory;
+  char  *fallback_prefix;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_object_unref (job->directory);
+  g_free (job->fallback_prefix);
+  g_free (job);
+}
+
+static void
+load_directory_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+
+  if (lgsm_exhibition_load_directory (source_object, job->directory, job->fallback_prefix, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * lgsm_exhibition_load_directory_async:
+ *
+ * lgsm_exhibition_load_directory() in a worker thread, so that a window can
+ * be on screen while a large archive loads. Do not touch @self until
+ * @callback has run.
+ */
+void
+lgsm_exhibition_load_directory_async (LgsmExhibition      *self,
+                                      GFile               *directory,
+                                      const char          *fallback_prefix,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  g_return_if_fail (LGSM_IS_EXHIBITION (self));
+
+  job->directory = g_object_ref (directory);
+  job->fallback_prefix = g_strdup (fallback_prefix);
+  g_task_set_source_tag (task, lgsm_exhibition_load_directory_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (task, load_directory_thread);
+}
+
+gboolean
+lgsm_exhibition_load_directory_finish (LgsmExhibition  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

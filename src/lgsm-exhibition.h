@@ -22,6 +22,16 @@ gboolean        lgsm_exhibition_load_directory         (LgsmExhibition *self,
                                                         const char     *fallback_prefix,
                                                         GError        **error);
 
+void            lgsm_exhibition_load_directory_async   (LgsmExhibition *self,
+                                                        GFile          *directory,
+                                                        const char     *fallback_prefix,
+                                                        GCancellable   *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer        user_data);
+gboolean        lgsm_exhibition_load_directory_finish  (LgsmExhibition *self,
+                                                        GAsyncResult   *result,
+                                                        GError        **error);
+
 GListModel     *lgsm_exhibition_get_sections           (LgsmExhibition *self);
 LgsmSection    *lgsm_exhibition_get_section            (LgsmExhibition *self,
                                                         const char     *id);

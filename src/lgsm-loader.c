@@ -758,14 +758,17 @@ check_raw_text (FileCtx *fc)
               fc->len, LGSM_LOADER_MAX_FILE_SIZE / (1024 * 1024));
       return FALSE;
     }
-  if (!g_utf8_validate (fc->text, (gssize) fc->len, &bad))
+  /* Invalid UTF-8 inside a string is reported by check_text() with its
+   * field; outside strings it is not JSON. Only a NUL byte needs a look of
+   * its own: json-glib would stop reading there. */
+  if ((bad = memchr (fc->text, '\0', fc->len)) != NULL)
     {
       g_autoptr(LgsmProblem) problem = NULL;
       guint line, column;
 
       lgsm_json_offset_to_line_col (fc->text, fc->len, (gsize) (bad - fc->text), &line, &column);
       problem = lgsm_problem_new (fc->file, line, column, "-", NULL, LGSM_RECORD_ERROR_BAD_TEXT,
-                                  "the file is not valid UTF-8 (or contains a NUL byte)");
+                                  "the file contains a NUL byte: it is not a text file");
       g_list_store_append (fc->problems, problem);
       return FALSE;
     }
@@ -892,7 +895,21 @@ lgsm_loader_load_bytes (LgsmLoader *self,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, fc.text, (gssize) fc.len, &error))
     {
-      report_syntax (&fc, error);
+      const char *bad = NULL;
+
+      /* json-glib checks the encoding itself; say where, only when it fails */
+      if (!g_utf8_validate (fc.text, (gssize) fc.len, &bad))
+        {
+          g_autoptr(LgsmProblem) problem = NULL;
+          guint line, column;
+
+          lgsm_json_offset_to_line_col (fc.text, fc.len, (gsize) (bad - fc.text), &line, &column);
+          problem = lgsm_problem_new (fc.file, line, column, "-", NULL, LGSM_RECORD_ERROR_BAD_TEXT,
+                                      "the file is not valid UTF-8 here");
+          g_list_store_append (fc.problems, problem);
+        }
+      else
+        report_syntax (&fc, error);
       return NULL;
     }
 

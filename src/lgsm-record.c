@@ -355,7 +355,9 @@ lgsm_record_get_sources (LgsmRecord *self)
   return STRV_OR_EMPTY (self->sources);
 }
 
-/* GCompareDataFunc for g_list_store_sort(): by date, undated last, then title. */
+/* GCompareDataFunc for g_list_store_sort(): by date, undated last, then in
+ * the order of the records files (cheap, stable, and the curator's order;
+ * collating titles made sorting 100,000 records take seconds). */
 int
 lgsm_record_compare_by_date (gconstpointer a,
                              gconstpointer b,
@@ -365,5 +367,10 @@ lgsm_record_compare_by_date (gconstpointer a,
   LgsmRecord *rb = (LgsmRecord *) b;
   int r = lgsm_date_compare (ra->date, rb->date);
 
-  return r != 0 ? r : g_utf8_collate (ra->title, rb->title);
+  if (r != 0)
+    return r;
+  r = g_strcmp0 (ra->file, rb->file);
+  if (r != 0)
+    return r;
+  return (ra->index > rb->index) - (ra->index < rb->index);
 }

@@ -27,6 +27,9 @@ struct _LgsmWindow
   gboolean              quit_after_first_frame;
   LgsmKiosk            *kiosk;
   gboolean              may_close;
+  gboolean              loading;
+  char                 *pending_section;
+  char                 *pending_record;
   guint                 help_overlay_idle;
 
   GtkWidget            *back_button;
@@ -119,6 +122,12 @@ lgsm_window_show_section (LgsmWindow *self,
 
   if (!lgsm_section_name_is_tab (section))
     return;
+  if (self->loading)
+    {
+      g_free (self->pending_section);
+      self->pending_section = g_strdup (section);
+      return;
+    }
   gtk_stack_set_visible_child_name (self->sections, section);
   gtk_stack_set_visible_child_name (self->pages, "sections");
   g_clear_pointer (&self->record_id, g_free);
@@ -168,6 +177,12 @@ lgsm_window_open_record (LgsmWindow *self,
 
   g_return_if_fail (LGSM_IS_WINDOW (self));
 
+  if (self->loading)
+    {
+      g_free (self->pending_record);
+      self->pending_record = g_strdup (id);
+      return;
+    }
   record = lgsm_exhibition_lookup (self->exhibition, id);
   if (record == NULL || g_strcmp0 (self->record_id, id) == 0)
     return;
@@ -786,6 +801,68 @@ restore_state (LgsmWindow *self)
   build_tab (self, gtk_stack_get_visible_child (self->sections));
 }
 
+/* ---- loading a large folder ------------------------------------------------ */
+
+/* While a records folder loads in the background: the window is on screen,
+ * with a spinner where the tabs will be. */
+void
+lgsm_window_set_loading (LgsmWindow *self)
+{
+  GtkWidget *box, *spinner, *label;
+
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  self->loading = TRUE;
+  if (gtk_stack_get_child_by_name (self->pages, "loading") == NULL)
+    {
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      spinner = gtk_spinner_new ();
+      label = gtk_label_new (_("Loading the records…"));
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (spinner, 48, 48);
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), spinner);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_stack_add_named (self->pages, box, "loading");
+    }
+  gtk_stack_set_visible_child_name (self->pages, "loading");
+}
+
+/* Shows @exhibition in place of the one the window had (a folder that has
+ * finished loading), then whatever was asked for meanwhile. */
+void
+lgsm_window_set_exhibition (LgsmWindow     *self,
+                            LgsmExhibition *exhibition)
+{
+  g_autofree char *section = NULL;
+  g_autofree char *record = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  section = g_steal_pointer (&self->pending_section);
+  record = g_steal_pointer (&self->pending_record);
+  if (section == NULL)
+    section = g_strdup (lgsm_window_get_section (self));
+  g_set_object (&self->exhibition, exhibition);
+  self->loading = FALSE;
+
+  g_signal_handlers_block_by_func (self->sections, on_visible_tab_changed, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))) != NULL)
+    gtk_stack_remove (self->sections, child);
+  add_tabs (self);
+  g_signal_handlers_unblock_by_func (self->sections, on_visible_tab_changed, self);
+
+  gtk_stack_set_visible_child_name (self->pages, "sections");
+  if (section)
+    gtk_stack_set_visible_child_name (self->sections, section);
+  build_tab (self, gtk_stack_get_visible_child (self->sections));
+  update_problems (self);
+  if (record)
+    lgsm_window_open_record (self, record);
+}
+
 /* ---- first frame -------------------------------------------------------- */
 
 static void
@@ -870,6 +947,8 @@ lgsm_window_finalize (GObject *object)
 
   g_ptr_array_unref (self->history);
   g_free (self->record_id);
+  g_free (self->pending_section);
+  g_free (self->pending_record);
 
   G_OBJECT_CLASS (lgsm_window_parent_class)->finalize (object);
 }

@@ -21,6 +21,9 @@ void        lgsm_window_open_record             (LgsmWindow      *self,
 const char *lgsm_window_get_record_id           (LgsmWindow      *self);
 void        lgsm_window_present_slides          (LgsmWindow      *self,
                                                  const char      *section);
+void        lgsm_window_set_loading             (LgsmWindow      *self);
+void        lgsm_window_set_exhibition          (LgsmWindow      *self,
+                                                 LgsmExhibition  *exhibition);
 void        lgsm_window_reset_home              (LgsmWindow      *self);
 void        lgsm_window_set_kiosk               (LgsmWindow      *self,
                                                  guint            idle_seconds,

@@ -223,6 +223,35 @@ test_bundled_resources (void)
 }
 
 static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lgsm_exhibition_load_directory_finish (LGSM_EXHIBITION (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* A large folder loads in a worker thread while the window is on screen. */
+static void
+test_load_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(LgsmExhibition) exhibition = lgsm_exhibition_new ();
+  gboolean done = FALSE;
+
+  lgsm_exhibition_load_directory_async (exhibition, dir, NULL, NULL, on_loaded, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (lgsm_exhibition_get_n_records (exhibition), ==, 7);
+  g_assert_nonnull (lgsm_exhibition_lookup (exhibition, "concert"));
+}
+
+static void
 test_file_too_large (void)
 {
   g_autofree char *tmp = g_dir_make_tmp ("lgsm-test-XXXXXX", NULL);
@@ -274,6 +303,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/errors/file-too-large", test_file_too_large);
   g_test_add_func ("/loader/folder-with-one-bad-file", test_folder_with_one_bad_file);
   g_test_add_func ("/loader/valid-folder", test_valid_folder);
+  g_test_add_func ("/loader/async", test_load_async);
   g_test_add_func ("/loader/image-paths", test_image_paths);
   g_test_add_func ("/loader/bundled-resources", test_bundled_resources);
   g_test_add_func ("/exhibition/search", test_search);
