@@ -104,8 +104,11 @@ test_images (void)
   GSList *formats = gdk_pixbuf_get_formats ();
 
   for (GSList *l = formats; l; l = l->next)
-    if (g_strcmp0 (gdk_pixbuf_format_get_name (l->data), "svg") == 0)
-      svg = TRUE;
+    {
+      g_autofree char *name = gdk_pixbuf_format_get_name (l->data);
+      if (g_strcmp0 (name, "svg") == 0)
+        svg = TRUE;
+    }
   g_slist_free (formats);
   if (!svg)
     {
