@@ -349,6 +349,8 @@ update_problems (LgsmWindow *self)
   g_autofree char *text = NULL;
 
   gtk_revealer_set_reveal_child (self->problems_revealer, n > 0);
+  /* hidden, not just folded away, so screen readers do not find it */
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), n > 0);
   if (n == 0)
     return;
   text = g_strdup_printf (ngettext ("%u problem in the records: what could be read is shown",
@@ -610,6 +612,7 @@ show_notice (LgsmWindow *self,
              const char *text)
 {
   gtk_label_set_text (self->notice_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
   self->notice_timeout = g_timeout_add_seconds (4, hide_notice, self);
