@@ -71,11 +71,36 @@ lgsm_record_card_new (void)
   return g_object_new (LGSM_TYPE_RECORD_CARD, NULL);
 }
 
+/* The name of a record's group, as a view shows it; NULL for groups this
+ * version does not know (a curator's own). */
+const char *
+lgsm_record_group_name (const char *group)
+{
+  static const struct { const char *id; const char *name; } groups[] = {
+    { "politics", N_("Politics") },
+    { "culture", N_("Culture") },
+    { "remembrance", N_("Remembrance") },
+    { "standpoint", N_("Standpoint") },
+    { "affiliation", N_("Party ties") },
+    { "debate", N_("Debate") },
+    { "fundraising", N_("Fundraising") },
+    { "visits", N_("Visits") },
+    { "organisation", N_("Organisation") },
+  };
+
+  for (guint i = 0; group && i < G_N_ELEMENTS (groups); i++)
+    if (g_str_equal (group, groups[i].id))
+      return _(groups[i].name);
+  return NULL;
+}
+
 void
 lgsm_record_card_set_record (LgsmRecordCard *self,
                              LgsmRecord     *record)
 {
   g_autofree char *date = NULL;
+  g_autofree char *kicker = NULL;
+  const char *group;
   const char *uri;
   int scale;
 
@@ -85,8 +110,14 @@ lgsm_record_card_set_record (LgsmRecordCard *self,
     return;
 
   date = lgsm_record_format_date (record);
-  gtk_label_set_text (self->date_label, date ? date : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
+  group = lgsm_record_group_name (lgsm_record_get_group (record));
+  if (date && group)
+    /* Translators: above a card's title: its group, then its date, e.g. "Culture · 2014" */
+    kicker = g_strdup_printf (_("%s · %s"), group, date);
+  else
+    kicker = g_strdup (date ? date : group);
+  gtk_label_set_text (self->date_label, kicker ? kicker : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_label), kicker != NULL);
   gtk_label_set_text (self->title_label, lgsm_record_get_title (record));
   gtk_label_set_text (self->summary_label, lgsm_record_get_summary (record));
 

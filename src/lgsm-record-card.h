@@ -13,5 +13,6 @@ GtkWidget  *lgsm_record_card_new        (void);
 void        lgsm_record_card_set_record (LgsmRecordCard *self,
                                          LgsmRecord     *record);
 LgsmRecord *lgsm_record_card_get_record (LgsmRecordCard *self);
+const char *lgsm_record_group_name      (const char     *group);
 
 G_END_DECLS

@@ -7,8 +7,8 @@
 #include "lgsm-timeline.h"
 
 #define PAD        32
-#define LANE       26
-#define N_LANES    4
+#define LANE       22
+#define N_LANES    7
 #define CAPTION    30
 #define AXIS_SPACE 52
 #define MARK       18
@@ -24,6 +24,7 @@ struct _LgsmTimeline
   GPtrArray *records;   /* dated LgsmRecord, by date */
   GPtrArray *marks;     /* GtkButton, same order */
   GArray    *lanes;     /* guint per record */
+  guint      n_lanes;   /* lanes in use */
   double     first;     /* years */
   double     last;
 };
@@ -130,6 +131,7 @@ assign_lanes (LgsmTimeline *self)
         lane++;
       lane_end[lane] = MAX (to, lgsm_date_to_years (lgsm_record_get_date (g_ptr_array_index (self->records, i))));
       g_array_append_val (self->lanes, lane);
+      self->n_lanes = MAX (self->n_lanes, lane + 1);
     }
 }
 
@@ -150,6 +152,7 @@ lgsm_timeline_set_records (LgsmTimeline *self,
   g_return_if_fail (LGSM_IS_TIMELINE (self));
 
   clear_marks (self);
+  self->n_lanes = 1;
   self->first = G_MAXDOUBLE;
   self->last = -G_MAXDOUBLE;
   for (guint i = 0; i < n; i++)
@@ -203,7 +206,7 @@ lgsm_timeline_measure (GtkWidget      *widget,
       *natural = 1000;
     }
   else
-    *minimum = *natural = CAPTION + N_LANES * LANE + AXIS_SPACE + 8;
+    *minimum = *natural = CAPTION + LGSM_TIMELINE (widget)->n_lanes * LANE + AXIS_SPACE + 8;
 }
 
 static void
@@ -255,7 +258,7 @@ draw_axis (LgsmTimeline *self,
            const GdkRGBA *fg)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  double axis_y = CAPTION + N_LANES * LANE + 12;
+  double axis_y = CAPTION + self->n_lanes * LANE + 12;
   double span = self->last - self->first;
   GdkRGBA faint = *fg;
   int step = span <= 3 ? 1 : span <= 12 ? 2 : 5;
