@@ -247,12 +247,17 @@ check_links (LgsmExhibition     *self,
              const char         *field,
              int                 wanted_kind)
 {
+  guint n_bad = 0;
+
   for (guint i = 0; links && links[i]; i++)
     {
       LgsmRecord *target = g_hash_table_lookup (self->by_id, links[i]);
       char path[64];
 
       g_snprintf (path, sizeof path, "%s.%u", field, i);
+      if ((target == NULL || (wanted_kind >= 0 && target->kind != (LgsmRecordKind) wanted_kind)) &&
+          ++n_bad > LGSM_LOADER_MAX_PROBLEMS_PER_RECORD)
+        continue;  /* counted below */
       if (target == NULL)
         report_record (self, record, path, LGSM_RECORD_ERROR_DANGLING_LINK,
                        "no record has the id “%s”", links[i]);
@@ -264,6 +269,10 @@ check_links (LgsmExhibition     *self,
       else
         add_backlink (self, target->id, record);
     }
+  if (n_bad > LGSM_LOADER_MAX_PROBLEMS_PER_RECORD)
+    report_record (self, record, field, LGSM_RECORD_ERROR_DANGLING_LINK,
+                   "and %u more links that do not resolve, not listed one by one",
+                   n_bad - LGSM_LOADER_MAX_PROBLEMS_PER_RECORD);
 }
 
 /* Cross-file checks, once every file is in. A dangling link is reported

@@ -67,58 +67,142 @@ skip_value (const char *p,
   return end;
 }
 
-/* Like skip_string(), but finds the closing quote with memchr(): most of a
- * records file is text inside strings, and this runs on every file. */
-static const char *
-skip_string_fast (const char *p,
-                  const char *end)
+static int
+hex4 (const char *p,
+      const char *end)
 {
-  for (p++; p < end;)
-    {
-      const char *quote = memchr (p, '"', (gsize) (end - p));
-      const char *q;
-      gsize backslashes = 0;
+  int value = 0;
 
-      if (quote == NULL)
-        return end;
-      for (q = quote; q > p && q[-1] == '\\'; q--)
-        backslashes++;
-      if (backslashes % 2 == 0)
-        return quote + 1;
-      p = quote + 1;
+  if (end - p < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* Checks the escapes of the string starting at @p (the opening quote):
+ * no \u0000, surrogates only in high-low pairs. Returns the end. */
+static const char *
+check_string (const char    *p,
+              const char    *end,
+              LgsmJsonCheck *result,
+              const char   **where)
+{
+  for (p++; p < end; p++)
+    {
+      const char *escape;
+      int code;
+
+      if (*p == '"')
+        return p + 1;
+      if (*p != '\\')
+        {
+          /* the next quote, or an escape before it (looked for only up to it) */
+          const char *next = memchr (p, '"', (gsize) (end - p));
+          const char *slash = memchr (p, '\\', (gsize) ((next ? next : end) - p));
+          const char *stop = slash ? slash : next;
+
+          if (stop == NULL)
+            return end;
+          p = stop - 1;
+          continue;
+        }
+      escape = p++;
+      if (p >= end || *p != 'u')
+        continue;
+      code = hex4 (p + 1, end);
+      if (code == 0)
+        {
+          *result = LGSM_JSON_ESCAPED_NUL;
+          *where = escape;
+          return end;
+        }
+      if (code >= 0xD800 && code <= 0xDBFF)
+        {
+          int low = (end - p > 11 && p[5] == '\\' && p[6] == 'u') ? hex4 (p + 7, end) : -1;
+          if (low < 0xDC00 || low > 0xDFFF)
+            {
+              *result = LGSM_JSON_LONE_SURROGATE;
+              *where = escape;
+              return end;
+            }
+          p += 6;
+        }
+      else if (code >= 0xDC00 && code <= 0xDFFF)
+        {
+          *result = LGSM_JSON_LONE_SURROGATE;
+          *where = escape;
+          return end;
+        }
+      p += 4;
     }
   return end;
 }
 
-gboolean
-lgsm_json_check_depth (const char *text,
-                       gsize       len,
-                       guint       max_depth,
-                       gsize      *offset)
+/* Before json-glib sees a file: strict JSON only (json-glib also accepts
+ * comments and single quotes, which the checks here would read otherwise),
+ * one top-level value, no escaped NUL (it would cut a string short
+ * silently), no lone surrogates, and nesting no deeper than @max_depth
+ * (json-glib's parser recurses). */
+LgsmJsonCheck
+lgsm_json_precheck (const char *text,
+                    gsize       len,
+                    guint       max_depth,
+                    gsize      *offset)
 {
   const char *end = text + len;
+  const char *where = NULL;
+  LgsmJsonCheck result = LGSM_JSON_OK;
+  gboolean seen_root = FALSE;
   guint depth = 0;
+  const char *start = text;
 
-  for (const char *p = text; p < end; p++)
+  /* a UTF-8 byte order mark, which json-glib accepts too */
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    start += 3;
+
+  for (const char *p = start; p < end && result == LGSM_JSON_OK; p++)
     {
-      if (*p == '"')
+      switch (*p)
         {
-          p = skip_string_fast (p, end) - 1;
+        case ' ': case '\t': case '\n': case '\r':
           continue;
+        case '"':
+          if (seen_root && depth == 0)
+            result = LGSM_JSON_TRAILING, where = p;
+          else
+            p = check_string (p, end, &result, &where) - 1;
+          break;
+        case '/': case '\'':
+          result = LGSM_JSON_NOT_STRICT, where = p;
+          break;
+        case '{': case '[':
+          if (seen_root && depth == 0)
+            result = LGSM_JSON_TRAILING, where = p;
+          else if (++depth > max_depth)
+            result = LGSM_JSON_TOO_DEEP, where = p;
+          seen_root = TRUE;
+          break;
+        case '}': case ']':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          if (seen_root && depth == 0)
+            result = LGSM_JSON_TRAILING, where = p;
+          else if (depth == 0)
+            seen_root = TRUE;
+          break;
         }
-      if (*p == '{' || *p == '[')
-        {
-          if (++depth > max_depth)
-            {
-              if (offset)
-                *offset = (gsize) (p - text);
-              return FALSE;
-            }
-        }
-      else if ((*p == '}' || *p == ']') && depth > 0)
-        depth--;
     }
-  return TRUE;
+  if (offset)
+    *offset = where ? (gsize) (where - text) : 0;
+  return result;
 }
 
 void

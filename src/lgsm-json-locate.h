@@ -11,7 +11,16 @@ G_BEGIN_DECLS
 
 typedef struct _LgsmJsonIndex LgsmJsonIndex;
 
-gboolean       lgsm_json_check_depth       (const char    *text,
+typedef enum {
+  LGSM_JSON_OK,
+  LGSM_JSON_TOO_DEEP,        /* nesting deeper than allowed */
+  LGSM_JSON_NOT_STRICT,      /* a comment or a single-quoted string */
+  LGSM_JSON_TRAILING,        /* something after the one top-level value */
+  LGSM_JSON_ESCAPED_NUL,     /* \u0000 in a string */
+  LGSM_JSON_LONE_SURROGATE,  /* \uD800–\uDFFF not in a proper pair */
+} LgsmJsonCheck;
+
+LgsmJsonCheck  lgsm_json_precheck          (const char    *text,
                                             gsize          len,
                                             guint          max_depth,
                                             gsize         *offset);

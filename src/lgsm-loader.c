@@ -42,6 +42,7 @@ typedef struct {
   char          label[32];  /* "records[N]" when the id is not known */
   gboolean      failed;
   LgsmRecord   *record;
+  guint         n_reported;
 } RecCtx;
 
 static const char * const record_fields[] = {
@@ -186,8 +187,24 @@ report (RecCtx          *rc,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  report_at (rc->fc, rc->index, rc->id ? rc->id : rc->label, field, code, message);
   rc->failed = TRUE;
+  /* a record with thousands of problems is listed up to a point */
+  if (rc->n_reported++ >= LGSM_LOADER_MAX_PROBLEMS_PER_RECORD)
+    return;
+  report_at (rc->fc, rc->index, rc->id ? rc->id : rc->label, field, code, message);
+}
+
+static void
+report_more (RecCtx *rc)
+{
+  g_autofree char *message = NULL;
+  guint more;
+
+  if (rc->n_reported <= LGSM_LOADER_MAX_PROBLEMS_PER_RECORD)
+    return;
+  more = rc->n_reported - LGSM_LOADER_MAX_PROBLEMS_PER_RECORD;
+  message = g_strdup_printf ("and %u more problems in this record, not listed one by one", more);
+  report_at (rc->fc, rc->index, rc->id ? rc->id : rc->label, NULL, LGSM_RECORD_ERROR_BAD_VALUE, message);
 }
 
 static const char *
@@ -339,6 +356,26 @@ check_text (RecCtx     *rc,
     {
       report (rc, field, LGSM_RECORD_ERROR_BAD_TEXT, "is not valid UTF-8");
       return FALSE;
+    }
+  if (high || memchr (text, 0x7F, len))
+    {
+      /* DEL and the C1 controls (U+0080–U+009F, e.g. a terminal's CSI) */
+      gboolean all_space = TRUE;
+
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == 0x7F || (c >= 0x80 && c <= 0x9F))
+            {
+              report (rc, field, LGSM_RECORD_ERROR_BAD_TEXT,
+                      "contains the control character U+%04X; text must be plain", c);
+              return FALSE;
+            }
+          if (!g_unichar_isspace (c) && c != 0x200B && c != 0xFEFF)
+            all_space = FALSE;
+        }
+      blank = all_space;
     }
   if (blank)
     {
@@ -692,7 +729,7 @@ read_record (FileCtx  *fc,
              JsonNode *node,
              int       index)
 {
-  RecCtx rc = { fc, index, NULL, { 0 }, FALSE, NULL };
+  RecCtx rc = { fc, index, NULL, { 0 }, FALSE, NULL, 0 };
   g_autoptr(LgsmRecord) record = NULL;
   JsonObject *object;
   const char *group;
@@ -739,6 +776,7 @@ read_record (FileCtx  *fc,
   record->content_note = get_translated (&rc, object, "content-note", FALSE);
   record->sources = get_strv (&rc, object, "sources", TRUE, FALSE);
 
+  report_more (&rc);
   return rc.failed ? NULL : g_steal_pointer (&record);
 }
 
@@ -747,8 +785,9 @@ read_record (FileCtx  *fc,
 static gboolean
 check_raw_text (FileCtx *fc)
 {
-  RecCtx rc = { fc, -1, NULL, "-", FALSE, NULL };
+  RecCtx rc = { fc, -1, NULL, "-", FALSE, NULL, 0 };
   const char *bad = NULL;
+  LgsmJsonCheck check;
   gsize offset;
 
   if (fc->len > LGSM_LOADER_MAX_FILE_SIZE)
@@ -772,14 +811,24 @@ check_raw_text (FileCtx *fc)
       g_list_store_append (fc->problems, problem);
       return FALSE;
     }
-  if (!lgsm_json_check_depth (fc->text, fc->len, LGSM_LOADER_MAX_DEPTH, &offset))
+  check = lgsm_json_precheck (fc->text, fc->len, LGSM_LOADER_MAX_DEPTH, &offset);
+  if (check != LGSM_JSON_OK)
     {
+      static const struct { LgsmRecordError code; const char *message; } checks[] = {
+        [LGSM_JSON_TOO_DEEP] = { LGSM_RECORD_ERROR_TOO_LARGE, "nesting is deeper than the schema allows" },
+        [LGSM_JSON_NOT_STRICT] = { LGSM_RECORD_ERROR_SYNTAX,
+                                   "the file is not valid JSON (comments and single quotes are not JSON)" },
+        [LGSM_JSON_TRAILING] = { LGSM_RECORD_ERROR_SYNTAX,
+                                 "the file is not valid JSON (something follows the one top-level object)" },
+        [LGSM_JSON_ESCAPED_NUL] = { LGSM_RECORD_ERROR_BAD_TEXT, "\\u0000 (a NUL character) is not allowed in text" },
+        [LGSM_JSON_LONE_SURROGATE] = { LGSM_RECORD_ERROR_BAD_TEXT,
+                                       "a \\uD800–\\uDFFF escape that is not half of a pair is not text" },
+      };
       g_autoptr(LgsmProblem) problem = NULL;
       guint line, column;
 
       lgsm_json_offset_to_line_col (fc->text, fc->len, offset, &line, &column);
-      problem = lgsm_problem_new (fc->file, line, column, "-", NULL, LGSM_RECORD_ERROR_TOO_LARGE,
-                                  "nesting is deeper than the schema allows");
+      problem = lgsm_problem_new (fc->file, line, column, "-", NULL, checks[check].code, checks[check].message);
       g_list_store_append (fc->problems, problem);
       return FALSE;
     }
@@ -815,7 +864,7 @@ static LgsmSection *
 read_header (FileCtx    *fc,
              JsonObject *root)
 {
-  RecCtx rc = { fc, -1, NULL, "-", FALSE, NULL };
+  RecCtx rc = { fc, -1, NULL, "-", FALSE, NULL, 0 };
   JsonNode *schema = json_object_get_member (root, "schema");
   JsonNode *records = json_object_get_member (root, "records");
   const char *section, *title, *summary;
@@ -916,7 +965,7 @@ lgsm_loader_load_bytes (LgsmLoader *self,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      RecCtx rc = { &fc, -1, NULL, "-", FALSE, NULL };
+      RecCtx rc = { &fc, -1, NULL, "-", FALSE, NULL, 0 };
       report (&rc, NULL, LGSM_RECORD_ERROR_WRONG_TYPE,
               "the file must hold one JSON object with “schema”, “section” and “records”");
       g_clear_pointer (&fc.index, lgsm_json_index_free);

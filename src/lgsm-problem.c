@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "lgsm-problem.h"
 
 /* One problem found in the records: where it is, which record and field,
@@ -17,6 +19,27 @@ struct _LgsmProblem
 };
 
 G_DEFINE_FINAL_TYPE (LgsmProblem, lgsm_problem, G_TYPE_OBJECT)
+
+/* Problems quote what curators wrote, file names included: made valid
+ * UTF-8 and with control characters shown as \uXXXX, so that a message can
+ * never drive a terminal (escape sequences) or break a line. */
+static char *
+make_plain (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
 
 static void
 lgsm_problem_finalize (GObject *object)
@@ -54,16 +77,16 @@ lgsm_problem_new (const char      *file,
 {
   LgsmProblem *self = g_object_new (LGSM_TYPE_PROBLEM, NULL);
 
-  self->file = g_strdup (file ? file : "-");
+  self->file = make_plain (file ? file : "-");
   self->line = line;
   self->column = column;
-  self->record_id = g_strdup (record_id && *record_id ? record_id : "-");
-  self->field = g_strdup (field && *field ? field : "-");
+  self->record_id = make_plain (record_id && *record_id ? record_id : "-");
+  self->field = make_plain (field && *field ? field : "-");
   self->code = code;
-  self->message = g_strdup (message);
+  self->message = make_plain (message);
   self->full = g_strdup_printf ("%s:%u:%u: %s: %s: %s",
                                 self->file, line, column,
-                                self->record_id, self->field, message);
+                                self->record_id, self->field, self->message);
   return self;
 }
 
