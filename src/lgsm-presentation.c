@@ -387,22 +387,6 @@ lgsm_presentation_size_allocate (GtkWidget *widget,
 }
 
 static void
-setup_card (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, lgsm_record_card_new ());
-}
-
-static void
-bind_card (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  lgsm_record_card_set_record (LGSM_RECORD_CARD (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
-}
-
-static void
 follow_reduced_motion (LgsmPresentation *self)
 {
   gboolean animate = TRUE;
@@ -539,11 +523,9 @@ lgsm_presentation_new (GtkApplication *app,
                        const char     *title)
 {
   LgsmPresentation *self = g_object_new (LGSM_TYPE_PRESENTATION, "application", app, "title", title, NULL);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = lgsm_record_card_factory_new ();
 
   self->records = g_object_ref (records);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card), NULL);
   gtk_grid_view_set_factory (self->overview, factory);
   gtk_grid_view_set_model (self->overview, GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (records))));
   g_object_unref (factory);

@@ -140,3 +140,30 @@ lgsm_record_card_get_record (LgsmRecordCard *self)
   g_return_val_if_fail (LGSM_IS_RECORD_CARD (self), NULL);
   return self->record;
 }
+
+static void
+setup_card (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, lgsm_record_card_new ());
+}
+
+static void
+bind_card (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  lgsm_record_card_set_record (LGSM_RECORD_CARD (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+/* A factory of cards for a GtkGridView or GtkListView of LgsmRecord. */
+GtkListItemFactory *
+lgsm_record_card_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card), NULL);
+  return factory;
+}

@@ -14,5 +14,6 @@ void        lgsm_record_card_set_record (LgsmRecordCard *self,
                                          LgsmRecord     *record);
 LgsmRecord *lgsm_record_card_get_record (LgsmRecordCard *self);
 const char *lgsm_record_group_name      (const char     *group);
+GtkListItemFactory *lgsm_record_card_factory_new (void);
 
 G_END_DECLS

@@ -32,24 +32,6 @@ struct _LgsmSectionView
 G_DEFINE_FINAL_TYPE (LgsmSectionView, lgsm_section_view, GTK_TYPE_WIDGET)
 
 static void
-setup_card (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, lgsm_record_card_new ());
-}
-
-static void
-bind_card (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  LgsmRecord *record = gtk_list_item_get_item (item);
-
-  lgsm_record_card_set_record (LGSM_RECORD_CARD (gtk_list_item_get_child (item)), record);
-}
-
-static void
 on_grid_activate (GtkGridView     *grid,
                   guint            position,
                   LgsmSectionView *self)
@@ -206,9 +188,7 @@ build (LgsmSectionView *self)
     build_twinning (self, records);
 
   self->cards = g_object_ref (model);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card), NULL);
+  factory = lgsm_record_card_factory_new ();
   gtk_grid_view_set_factory (self->grid, factory);
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_no_selection_new (model)));
   g_object_unref (factory);
