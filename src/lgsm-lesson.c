@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "lgsm-json-locate.h"
 #include "lgsm-lesson.h"
 #include "lgsm-loader.h"
 #include "lgsm-record-error.h"
@@ -60,6 +61,9 @@ lgsm_lesson_new (const char *name)
   return self;
 }
 
+/* { "records": [ "id" ] } is two levels; leave room for nothing more */
+#define LESSON_MAX_DEPTH 4
+
 static gboolean
 fail (GError     **error,
       int          code,
@@ -108,16 +112,34 @@ lgsm_lesson_load_bytes (GBytes      *bytes,
   g_autoptr(GError) local = NULL;
   JsonObject *root;
   JsonNode *schema, *name;
-  gsize len;
+  gsize len, offset;
   const char *data = g_bytes_get_data (bytes, &len);
 
   if (len > 1024 * 1024)
     return fail (error, LGSM_RECORD_ERROR_TOO_LARGE, file, "a lesson file is at most 1 MiB"), NULL;
-  if (!g_utf8_validate (data ? data : "", (gssize) len, NULL))
-    return fail (error, LGSM_RECORD_ERROR_BAD_TEXT, file, "not valid UTF-8"), NULL;
-  if (!json_parser_load_from_data (parser, data ? data : "", (gssize) len, &local))
+  if (data == NULL || len == 0)
+    data = "", len = 0;
+  if (!g_utf8_validate (data, (gssize) len, NULL) || memchr (data, '\0', len) != NULL)
+    return fail (error, LGSM_RECORD_ERROR_BAD_TEXT, file, "not a UTF-8 text file"), NULL;
+  /* the same strictness as records files: json-glib's parser recurses, and
+   * it would pass on comments, \u0000 and half surrogate pairs */
+  switch (lgsm_json_precheck (data, len, LESSON_MAX_DEPTH, &offset))
+    {
+    case LGSM_JSON_OK:
+      break;
+    case LGSM_JSON_TOO_DEEP:
+      return fail (error, LGSM_RECORD_ERROR_TOO_LARGE, file, "nesting is deeper than a lesson file has"), NULL;
+    case LGSM_JSON_ESCAPED_NUL:
+    case LGSM_JSON_LONE_SURROGATE:
+      return fail (error, LGSM_RECORD_ERROR_BAD_TEXT, file, "a string holds an escape that is not text"), NULL;
+    case LGSM_JSON_NOT_STRICT:
+    case LGSM_JSON_TRAILING:
+    default:
+      return fail (error, LGSM_RECORD_ERROR_SYNTAX, file, "not valid JSON"), NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
     return fail (error, LGSM_RECORD_ERROR_SYNTAX, file, local->message), NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return fail (error, LGSM_RECORD_ERROR_WRONG_TYPE, file, "a lesson file holds one JSON object"), NULL;
 
   root = json_node_get_object (json_parser_get_root (parser));

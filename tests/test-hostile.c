@@ -5,7 +5,8 @@
  * start with "good-") and nothing else; then the whole folder is loaded at
  * once. Cases too big to commit, or that need symlinks or FIFOs, are made
  * here at run time. Inputs that used to crash or hang the loader run in a
- * subprocess with a time limit.
+ * subprocess with a time limit. Last, lesson files (the other JSON the
+ * record layer reads) get the same treatment.
  *
  * Assertions are not fatal: every failing fixture is listed, not the first. */
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "lgsm-exhibition.h"
+#include "lgsm-lesson.h"
 #include "lgsm-loader.h"
 
 #define SUBPROCESS_TIMEOUT (10 * G_USEC_PER_SEC)
@@ -790,6 +792,82 @@ test_messages_are_plain (void)
     }
 }
 
+/* ---- lesson files --------------------------------------------------------------- */
+
+/* A teacher's lesson file is JSON too, read with the same json-glib: it must
+ * be refused with an error, never crash, hit a critical, or load something
+ * that cannot be saved and read back. Each runs in a subprocess. */
+static const struct {
+  const char *name;
+  const char *json;   /* NULL: made by the test */
+  gboolean    loads;
+} lessons[] = {
+  { "valid", "{\"schema\": 1, \"name\": \"Strike <b>&amp;</b>\", \"records\": [\"a\", \"b-2\"]}", TRUE },
+  { "empty-file", "", FALSE },
+  { "only-white-space", " \n\t ", FALSE },
+  { "nesting-300000-deep", NULL, FALSE },
+  { "name-lone-surrogate", "{\"schema\": 1, \"name\": \"half \\udc00 a pair\", \"records\": []}", FALSE },
+  { "name-escaped-nul", "{\"schema\": 1, \"name\": \"cut\\u0000short\", \"records\": []}", FALSE },
+  { "second-object", "{\"schema\": 1, \"name\": \"A\", \"records\": []} {\"schema\": 1}", FALSE },
+};
+
+static void
+test_lesson (gconstpointer data)
+{
+  guint which = GPOINTER_TO_UINT (data);
+  g_autoptr(GString) json = g_string_new (lessons[which].json);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgsmLesson) lesson = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, SUBPROCESS_TIMEOUT, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  if (lessons[which].json == NULL)
+    {
+      g_string_append (json, "{\"schema\": 1, \"name\": \"Deep\", \"records\": ");
+      for (guint i = 0; i < 300000; i++)
+        g_string_append_c (json, '[');
+      for (guint i = 0; i < 300000; i++)
+        g_string_append_c (json, ']');
+      g_string_append (json, "}");
+    }
+  bytes = g_bytes_new (json->str, json->len);
+  lesson = lgsm_lesson_load_bytes (bytes, "hostile.lesson", &error);
+  if (!lessons[which].loads)
+    {
+      g_assert_null (lesson);
+      g_assert_nonnull (error);
+      if (error)
+        {
+          g_assert_true (error->domain == LGSM_RECORD_ERROR);
+          g_test_message ("%s", error->message);
+        }
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_assert_nonnull (lesson);
+  if (lesson)
+    {
+      g_autofree char *saved = lgsm_lesson_to_json (lesson);
+      g_autoptr(GBytes) again = g_bytes_new (saved, strlen (saved));
+      g_autoptr(LgsmLesson) reloaded = lgsm_lesson_load_bytes (again, "saved.lesson", &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (reloaded);
+      if (reloaded)
+        {
+          g_assert_cmpstr (lgsm_lesson_get_name (reloaded), ==, lgsm_lesson_get_name (lesson));
+          g_assert_cmpuint (lgsm_lesson_get_n_items (reloaded), ==, lgsm_lesson_get_n_items (lesson));
+        }
+    }
+}
+
 /* ---- main -------------------------------------------------------------------- */
 
 static void
@@ -865,6 +943,12 @@ main (int argc, char *argv[])
                         test_many_problems);
   g_test_add_data_func ("/hostile/generated/many-dangling-links", GINT_TO_POINTER (MANY_DANGLING_LINKS),
                         test_many_problems);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lessons); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/hostile/lesson/%s", lessons[i].name);
+      g_test_add_data_func (name, GUINT_TO_POINTER (i), test_lesson);
+    }
 
   status = g_test_run ();
   g_ptr_array_unref (expectations);

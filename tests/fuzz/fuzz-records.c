@@ -11,9 +11,9 @@
  *     resolver: image paths are only syntax-checked, so records with images
  *     survive), and every surviving record is read back through the public
  *     API (formatted date and amount, links, body, …).
- *  3. The whole input is also read as a teacher's lesson file
- *     (lgsm_lesson_load_bytes()); a lesson that loads must survive being
- *     written out and read back.
+ *  3. Unless LGSM_FUZZ_LESSON=0, the whole input is also read as a
+ *     teacher's lesson file (lgsm_lesson_load_bytes()); a lesson that loads
+ *     must survive being written out and read back.
  *  4. Unless LGSM_FUZZ_EXHIBITION=0, the parts are written as
  *     0.json, 1.json … into one scratch folder made once per process and
  *     loaded with lgsm_exhibition_load_directory(): the cross-file checks
@@ -41,6 +41,7 @@
 
 static char     *scratch;          /* the scratch folder, or NULL */
 static gboolean  use_exhibition = TRUE;
+static gboolean  use_lesson = TRUE;
 
 static char *
 refuse_every_image (const char  *path,
@@ -80,6 +81,8 @@ LLVMFuzzerInitialize (int    *argc,
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 
   use_exhibition = env == NULL || strcmp (env, "0") != 0;
+  env = g_getenv ("LGSM_FUZZ_LESSON");
+  use_lesson = env == NULL || strcmp (env, "0") != 0;
   if (use_exhibition)
     {
       /* one folder per process (and per -jobs worker); file names are
@@ -381,7 +384,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   lgsm_loader_set_image_resolver (refusing, refuse_every_image, NULL, NULL);
   load_with (refusing, whole, "fuzz.json");
-  load_lesson (whole);
+  if (use_lesson)
+    load_lesson (whole);
 
   /* split at NUL bytes; the last part takes the rest, NULs and all */
   while (n_parts < MAX_PARTS)
