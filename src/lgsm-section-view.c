@@ -88,7 +88,8 @@ build_debate (LgsmSectionView *self,
               GListModel      *records)
 {
   GtkWidget *heading = gtk_label_new (_("The historians' debate"));
-  GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* a grid, not a horizontal box: see lgsm-section-view.ui */
+  GtkWidget *sides = gtk_grid_new ();
   guint n = g_list_model_get_n_items (records);
   guint found = 0;
 
@@ -98,6 +99,7 @@ build_debate (LgsmSectionView *self,
   gtk_widget_set_margin_start (heading, 18);
   gtk_widget_set_margin_start (sides, 18);
   gtk_widget_set_margin_end (sides, 18);
+  gtk_grid_set_column_spacing (GTK_GRID (sides), 12);
   for (guint i = 0; i < n && found < 4; i++)
     {
       g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
@@ -108,9 +110,9 @@ build_debate (LgsmSectionView *self,
         {
           GtkWidget *versus = gtk_label_new (_("or"));
           gtk_widget_add_css_class (versus, "debate-versus");
-          gtk_box_append (GTK_BOX (sides), versus);
+          gtk_grid_attach (GTK_GRID (sides), versus, 2 * found - 3, 0, 1, 1);
         }
-      gtk_box_append (GTK_BOX (sides), debate_side_new (record));
+      gtk_grid_attach (GTK_GRID (sides), debate_side_new (record), 2 * found - 2, 0, 1, 1);
     }
   if (found == 0)
     return;
