@@ -15,11 +15,17 @@ struct _LgsmSlide
 
   LgsmRecord *record;
 
+  GtkWidget  *text_box;
   GtkPicture *picture;
   GtkLabel   *date_label;
   GtkLabel   *title_label;
   GtkLabel   *second_title_label;
   GtkLabel   *summary_label;
+
+  /* the size the picture is decoded at: its allocation in device pixels */
+  int         picture_width;
+  int         picture_height;
+  guint       reload_idle;
 };
 
 G_DEFINE_FINAL_TYPE (LgsmSlide, lgsm_slide, GTK_TYPE_WIDGET)
@@ -52,8 +58,13 @@ lgsm_slide_set_record (LgsmSlide  *self,
 
   uri = lgsm_record_get_image_uri (record);
   gtk_widget_set_visible (GTK_WIDGET (self->picture), uri != NULL);
-  /* decoded once at projector size, then shared by every view of the slide */
-  lgsm_picture_load (self->picture, uri, 1920, 1200);
+
+  /* decoded at the size it is shown (known once the slide has been laid
+   * out, see size_allocate); the cache shares it with the slide's twin */
+  if (self->picture_width > 0)
+    lgsm_picture_load (self->picture, uri, self->picture_width, self->picture_height);
+  else
+    lgsm_picture_load (self->picture, NULL, 0, 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_image_alt (record),
                                   -1);
@@ -96,12 +107,115 @@ lgsm_slide_get_title (LgsmSlide *self)
   return gtk_label_get_text (self->title_label);
 }
 
+static gboolean
+reload_picture (gpointer data)
+{
+  LgsmSlide *self = data;
+
+  self->reload_idle = 0;
+  if (self->record)
+    lgsm_picture_load (self->picture, lgsm_record_get_image_uri (self->record),
+                       self->picture_width, self->picture_height);
+  return G_SOURCE_REMOVE;
+}
+
+/* The gap between the picture and the text, in px. */
+#define GAP 48
+
+/* Two equal halves, as a homogeneous horizontal GtkBox would give, but
+ * without its cost: a GtkBox asks its children for their width at a given
+ * height, and wrapped labels answer that with a search over widths, dozens
+ * of Pango layouts each. Here the text is only ever asked for its height at
+ * its width. */
+static void
+lgsm_slide_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  LgsmSlide *self = LGSM_SLIDE (widget);
+  gboolean picture = gtk_widget_should_layout (GTK_WIDGET (self->picture));
+  int text_min = 0, text_nat = 0, pic_min = 0, pic_nat = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->text_box, orientation, -1, &text_min, &text_nat, NULL, NULL);
+      if (!picture)
+        {
+          *minimum = text_min;
+          *natural = text_nat;
+          return;
+        }
+      gtk_widget_measure (GTK_WIDGET (self->picture), orientation, -1, &pic_min, &pic_nat, NULL, NULL);
+      *minimum = 2 * MAX (text_min, pic_min) + GAP;
+      *natural = 2 * MAX (text_nat, pic_nat) + GAP;
+    }
+  else
+    {
+      int column = for_size < 0 ? -1 : picture ? MAX ((for_size - GAP) / 2, 0) : for_size;
+
+      gtk_widget_measure (self->text_box, orientation, column, &text_min, &text_nat, NULL, NULL);
+      if (picture)
+        gtk_widget_measure (GTK_WIDGET (self->picture), orientation, column, &pic_min, &pic_nat, NULL, NULL);
+      *minimum = MAX (text_min, pic_min);
+      *natural = MAX (text_nat, pic_nat);
+    }
+}
+
+static GtkSizeRequestMode
+lgsm_slide_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* A picture decoded at the size it is drawn is copied to the screen as it
+ * is; a larger one is scaled down on every frame (with the cairo renderer,
+ * after a per-pixel format conversion of the whole picture), which made a
+ * cross-fade between two 1080p slides take 50-100 ms a frame. */
+static void
+lgsm_slide_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  LgsmSlide *self = LGSM_SLIDE (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  int w, h;
+
+  if (gtk_widget_should_layout (GTK_WIDGET (self->picture)))
+    {
+      int column = MAX ((width - GAP) / 2, 0);
+      gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+      gtk_widget_size_allocate (GTK_WIDGET (self->picture),
+                                &(GtkAllocation) { rtl ? width - column : 0, 0, column, height }, -1);
+      gtk_widget_size_allocate (self->text_box,
+                                &(GtkAllocation) { rtl ? 0 : width - column, 0, column, height }, -1);
+    }
+  else
+    gtk_widget_size_allocate (self->text_box, &(GtkAllocation) { 0, 0, width, height }, -1);
+
+  w = gtk_widget_get_width (GTK_WIDGET (self->picture)) * scale;
+  h = gtk_widget_get_height (GTK_WIDGET (self->picture)) * scale;
+  if (w <= 0 || h <= 0 || (w == self->picture_width && h == self->picture_height))
+    return;
+  self->picture_width = w;
+  self->picture_height = h;
+  /* not from inside the layout: loading may change the picture's size */
+  if (self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_picture, self);
+}
+
 static void
 lgsm_slide_dispose (GObject *object)
 {
   GtkWidget *child;
   LgsmSlide *self = LGSM_SLIDE (object);
 
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_SLIDE);
   /* the template's unnamed root too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -118,15 +232,18 @@ lgsm_slide_class_init (LgsmSlideClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lgsm_slide_dispose;
+  widget_class->get_request_mode = lgsm_slide_get_request_mode;
+  widget_class->measure = lgsm_slide_measure;
+  widget_class->size_allocate = lgsm_slide_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-slide.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgsmSlide, text_box);
   gtk_widget_class_bind_template_child (widget_class, LgsmSlide, picture);
   gtk_widget_class_bind_template_child (widget_class, LgsmSlide, date_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmSlide, title_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmSlide, second_title_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmSlide, summary_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "slide");
 }
 

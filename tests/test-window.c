@@ -316,6 +316,92 @@ test_presentation (void)
   g_assert_null (find_presentation ());
 }
 
+/* A horizontal GtkBox asks each child for its width at a given height, and
+ * a wrapping GtkLabel answers that by laying its text out again and again
+ * (a binary search over widths): a tab once measured one summary 254 times
+ * for a single frame. Text that wraps sits in vertical boxes and grids. */
+static void
+collect_wrapped_in_hbox (GtkWidget *widget,
+                         GtkWidget *root,
+                         GString   *found,
+                         guint     *n_wrapped)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    (*n_wrapped)++;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    for (GtkWidget *up = gtk_widget_get_parent (widget); up && up != gtk_widget_get_parent (root);
+         up = gtk_widget_get_parent (up))
+      if (GTK_IS_BOX (up) && gtk_orientable_get_orientation (GTK_ORIENTABLE (up)) == GTK_ORIENTATION_HORIZONTAL)
+        {
+          g_string_append_printf (found, "\n  \"%.40s\" (in a %s)", gtk_label_get_text (GTK_LABEL (widget)),
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (up)));
+          break;
+        }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_NATIVE (child))  /* GTK's own tooltips and popovers */
+      collect_wrapped_in_hbox (child, root, found, n_wrapped);
+}
+
+static void
+test_wrapped_text_layout (void)
+{
+  static const char *ids[] = { "history", "outlook", "legacy", "twinning" };
+  g_autoptr(GString) found = g_string_new (NULL);
+  LgsmPresentation *p;
+  guint n_wrapped = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", ids[i]);
+      settle ();
+    }
+  /* a record with a content note (an icon beside wrapped text) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s", "pits-and-perverts");
+  settle ();
+  collect_wrapped_in_hbox (GTK_WIDGET (window), GTK_WIDGET (window), found, &n_wrapped);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  settle ();
+  p = find_presentation ();
+  g_assert_nonnull (p);
+  collect_wrapped_in_hbox (GTK_WIDGET (p), GTK_WIDGET (p), found, &n_wrapped);
+
+  /* the slide fits the screen, and its picture is decoded at the size it
+   * is shown (a larger one would be scaled on every frame of a fade) */
+  {
+    GtkWidget *slide = find_by_type (GTK_WIDGET (p), LGSM_TYPE_SLIDE);
+    GtkWidget *picture = find_by_class (slide, "slide-picture", TRUE);
+    GdkPaintable *paintable = NULL;
+    GdkRectangle screen;
+    g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+    int w, h;
+
+    gdk_monitor_get_geometry (monitor, &screen);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (p)), <=, screen.height);
+    g_assert_nonnull (picture);
+    for (int i = 0; i < 100 && (paintable = gtk_picture_get_paintable (GTK_PICTURE (picture))) == NULL; i++)
+      settle ();
+    g_assert_true (GDK_IS_TEXTURE (paintable));
+    w = gdk_texture_get_width (GDK_TEXTURE (paintable));
+    h = gdk_texture_get_height (GDK_TEXTURE (paintable));
+    g_assert_cmpint (w, <=, gtk_widget_get_width (picture));
+    g_assert_cmpint (h, <=, gtk_widget_get_height (picture));
+    g_assert_true (w >= gtk_widget_get_width (picture) - 1 || h >= gtk_widget_get_height (picture) - 1);
+    g_test_message ("slide picture %d×%d shown in %d×%d", w, h,
+                    gtk_widget_get_width (picture), gtk_widget_get_height (picture));
+  }
+  collect_wrapped_in_hbox (GTK_WIDGET (lgsm_presentation_get_console (p)),
+                           GTK_WIDGET (lgsm_presentation_get_console (p)), found, &n_wrapped);
+  press (p, GDK_KEY_Escape);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  settle ();
+
+  /* the walk saw the text: four tab summaries, cards, the record page, slides */
+  g_assert_cmpuint (n_wrapped, >=, 30);
+  if (found->len > 0)
+    g_error ("wrapped text inside horizontal boxes:%s", found->str);
+}
+
 static LgsmLessonDialog *
 find_lesson_dialog (void)
 {
@@ -505,6 +591,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/text-scale", test_text_scale);
   g_test_add_func ("/presentation/keys", test_presentation);
   g_test_add_func ("/presentation/lesson-path", test_lesson_path);
+  g_test_add_func ("/window/wrapped-text-layout", test_wrapped_text_layout);
   g_test_add_func ("/window/language", test_language);
 
   app = lgsm_application_new ();

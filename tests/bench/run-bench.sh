@@ -9,7 +9,9 @@
 # harness itself could not run).
 #
 # Knobs (environment): BENCH_RECORD_REPS (default 9), BENCH_STARTUP_PAIRS
-# (default 20), BENCH_APP_RECORD_ROUNDS (default 10), GTK_A11Y (default none).
+# (default 20), BENCH_APP_RECORD_ROUNDS (default 10), BENCH_FRAME_PAIRS
+# (default 3), BENCH_FRAME_ROUNDS (default 4), GTK_A11Y (default none),
+# BENCH_PARTS (default "records startup app-records frames": which tables).
 
 set -u
 
@@ -21,7 +23,7 @@ build=$(cd "$1" 2>/dev/null && pwd) || { echo "run-bench.sh: $1: no such build d
 bench=$build/tests/bench
 app=$build/src/lgsm-exhibition
 
-for program in "$bench/bench-baseline" "$bench/bench-gen-records" "$bench/bench-records" "$bench/bench-run" "$app"; do
+for program in "$bench/bench-baseline" "$bench/bench-frames" "$bench/bench-gen-records" "$bench/bench-records" "$bench/bench-run" "$app"; do
   if [ ! -x "$program" ]; then
     echo "run-bench.sh: $program is missing: build first (meson compile -C $1)" >&2
     exit 2
@@ -45,6 +47,10 @@ fi
 record_reps=${BENCH_RECORD_REPS:-9}
 startup_pairs=${BENCH_STARTUP_PAIRS:-20}
 app_record_rounds=${BENCH_APP_RECORD_ROUNDS:-10}
+frame_pairs=${BENCH_FRAME_PAIRS:-3}
+frame_rounds=${BENCH_FRAME_ROUNDS:-4}
+parts=" ${BENCH_PARTS:-records startup app-records frames} "
+want () { case $parts in *" $1 "*) return 0 ;; esac; return 1; }
 
 export LC_ALL=C.UTF-8
 export GSETTINGS_BACKEND=memory
@@ -99,12 +105,16 @@ echo "  GTK_A11Y=$GTK_A11Y, GSETTINGS_BACKEND=memory, LC_ALL=$LC_ALL, private D-
 
 # ---- 1. record loading -------------------------------------------------------
 
+if want records || want app-records; then
 progress "writing 10 000 and 100 000 synthetic records..."
 "$bench/bench-gen-records" 10000 "$tmp/10k" || die "bench-gen-records 10000 failed"
 "$bench/bench-gen-records" 100000 "$tmp/100k" || die "bench-gen-records 100000 failed"
 
+fi
+if want records; then
 "$bench/bench-records" -n "$record_reps" "$tmp/10k/history.json" "$tmp/100k/history.json" ||
   die "bench-records failed"
+fi
 
 # ---- 2. a display --------------------------------------------------------------
 
@@ -145,6 +155,7 @@ else
   gl_note="GL IS NOT AVAILABLE under this Xvfb:$gl_note only cairo is measured"
 fi
 
+if want startup; then
 # ---- 3. start-up: baseline vs app ---------------------------------------------
 
 for r in $renderers; do
@@ -177,6 +188,9 @@ for r in $renderers; do
            r, bw / 1000, bm / 1024, aw / 1000, am / 1024, aw / bw, am / bm, n }'
 done
 
+fi
+
+if want app-records; then
 # ---- 4. the app with many records ---------------------------------------------
 
 r=${renderers%% *}
@@ -218,6 +232,68 @@ awk -v w10="$w10" -v m10="$m10" -v w100="$w100" -v m100="$m100" -v bw="$bw" -v b
   printf "  extra over bundled: 10k %+.0f ms %+.1f MB, 100k %+.0f ms %+.1f MB (100k/10k: wall x%.1f, RSS x%.1f; x10 = linear)\n",
          (w10 - bw) / 1000, (m10 - bm) / 1024, (w100 - bw) / 1000, (m100 - bm) / 1024, (w100 - bw) / (w10 - bw), (m100 - bm) / (m10 - bm) }'
 echo
+
+fi
+
+if want frames; then
+# ---- 5. tab switches and slide changes -----------------------------------------
+
+for r in $renderers; do
+  progress "frames, GSK_RENDERER=$r: $frame_pairs x (baseline, tabs, slides), $frame_rounds rounds each..."
+  export GSK_RENDERER=$r
+  i=0
+  while [ $i -lt "$frame_pairs" ]; do
+    for m in baseline tabs slides; do
+      "$bench/bench-frames" $m "$frame_rounds" >>"$tmp/frames.$r" 2>>"$log" ||
+        die "bench-frames $m failed (GSK_RENDERER=$r)"
+    done
+    i=$((i + 1))
+  done
+  unset GSK_RENDERER
+done
+
+echo "TAB SWITCH AND SLIDE CHANGE - frame clock timings at 1920x1080 (tests/bench/bench-frames.c);"
+echo "  $frame_pairs x (baseline, tabs, slides) processes, each: first visits, then $frame_rounds rounds again"
+echo "  work = the change itself + its first frame (::before-paint to ::after-paint); the change is on"
+echo "  screen after that work; latency adds the wait for the frame clock's tick. worst frame = the"
+echo "  longest frame until the window is quiet (a slide cross-fade is ~20 frames). One frame at 60 Hz"
+echo "  = 16.7 ms. baseline = a GtkNotebook of 4 labels switching pages; ratio = work / baseline work"
+for r in $renderers; do
+  echo
+  printf '  %-8s %-26s | %5s | %9s %9s %9s | %11s | %s\n' "$r" "change" "n" "work" "latency" "worst fr." "ratio work" "median work <= 16.7 ms"
+  awk -v r="$r" '
+    function median(list,   n, a, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      if (n == 0) return -1
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    $1 == "frames" {
+      k = $2 " " $4
+      work[k] = work[k] " " ($5 + $6); lat[k] = lat[k] " " $7; worst[k] = worst[k] " " $9; n[k]++
+    }
+    END {
+      base = median(work["baseline again"])
+      split("baseline again|tabs first|tabs again|slides first|slides again", keys, "|")
+      label["baseline again"] = "baseline: notebook page"
+      label["tabs first"] = "app: tab, first visit"
+      label["tabs again"] = "app: tab, visited before"
+      label["slides first"] = "app: slide, first time"
+      label["slides again"] = "app: slide, shown before"
+      for (i = 1; i <= 5; i++) {
+        k = keys[i]
+        if (!(k in n)) continue
+        w = median(work[k])
+        printf "  %-8s %-26s | %5d | %6.1f ms %6.1f ms %6.1f ms | %10.2fx | %s\n", "", label[k], n[k],
+               w / 1000, median(lat[k]) / 1000, median(worst[k]) / 1000, (base > 0 ? w / base : 0),
+               (w <= 16667 ? "yes" : "NO")
+      }
+    }' "$tmp/frames.$r"
+done
+echo "  (worst fr. is the median over changes of each change's longest frame)"
+echo
+
+fi
 
 if grep -q -i -E 'error|critical|warning' "$log"; then
   echo "Messages from the programs (first 10):"
