@@ -59,46 +59,6 @@ lgsm_texture_cache_clear (void)
   cache_bytes = 0;
 }
 
-/* The texture in GDK_MEMORY_DEFAULT, cairo's own premultiplied ARGB
- * (what gdk_texture_new_for_pixbuf() gives is straight RGBA). The cairo
- * renderer converts a texture to that format every time it draws it, a
- * whole 1080p picture per frame of a cross-fade; in this format that is a
- * copy. Runs on the decoding thread. */
-static GdkTexture *
-texture_for_pixbuf (GdkPixbuf *pixbuf)
-{
-  int width = gdk_pixbuf_get_width (pixbuf);
-  int height = gdk_pixbuf_get_height (pixbuf);
-  int stride = gdk_pixbuf_get_rowstride (pixbuf);
-  int channels = gdk_pixbuf_get_n_channels (pixbuf);
-  gboolean alpha = gdk_pixbuf_get_has_alpha (pixbuf);
-  const guchar *pixels = gdk_pixbuf_read_pixels (pixbuf);
-  gsize out_stride = (gsize) width * 4;
-  guint32 *out;
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (gdk_pixbuf_get_colorspace (pixbuf) != GDK_COLORSPACE_RGB ||
-      gdk_pixbuf_get_bits_per_sample (pixbuf) != 8 || channels < (alpha ? 4 : 3))
-    return gdk_texture_new_for_pixbuf (pixbuf);
-
-  out = g_malloc (out_stride * height);
-  for (int y = 0; y < height; y++)
-    {
-      const guchar *p = pixels + (gsize) y * stride;
-      guint32 *q = out + (gsize) y * width;
-
-      for (int x = 0; x < width; x++, p += channels)
-        {
-          guint a = alpha ? p[3] : 255;
-          guint r = (p[0] * a + 127) / 255, g = (p[1] * a + 127) / 255, b = (p[2] * a + 127) / 255;
-
-          q[x] = (a << 24) | (r << 16) | (g << 8) | b;
-        }
-    }
-  bytes = g_bytes_new_take (out, out_stride * height);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, out_stride);
-}
-
 /* Scales to fit inside width × height, keeping the aspect ratio. */
 GdkTexture *
 lgsm_texture_load_sync (const char  *uri,
@@ -116,7 +76,7 @@ lgsm_texture_load_sync (const char  *uri,
   pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, width, height, TRUE, NULL, error);
   if (pixbuf == NULL)
     return NULL;
-  return texture_for_pixbuf (pixbuf);
+  return gdk_texture_new_for_pixbuf (pixbuf);
 }
 
 typedef struct {
