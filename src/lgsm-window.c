@@ -31,6 +31,7 @@ struct _LgsmWindow
   char                 *pending_section;
   char                 *pending_record;
   guint                 help_overlay_idle;
+  guint                 prebuild_idle;
 
   GtkWidget            *back_button;
   GtkWidget            *menu_button;
@@ -90,6 +91,8 @@ build_tab (LgsmWindow *self,
   gtk_widget_set_vexpand (view, TRUE);
   gtk_box_append (GTK_BOX (page), view);
 }
+
+static void schedule_prebuild (LgsmWindow *self);
 
 static void
 on_visible_tab_changed (LgsmWindow *self)
@@ -864,9 +867,41 @@ lgsm_window_set_exhibition (LgsmWindow     *self,
   update_problems (self);
   if (record)
     lgsm_window_open_record (self, record);
+  schedule_prebuild (self);
 }
 
 /* ---- first frame -------------------------------------------------------- */
+
+/* Once the window is on screen, the other tabs are built and laid out at
+ * the window's width while nothing else happens, one per idle: opening a
+ * tab for the first time then costs what opening it again does. */
+static gboolean
+prebuild_tab (gpointer data)
+{
+  LgsmWindow *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->sections));
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->sections)); page;
+       page = gtk_widget_get_next_sibling (page))
+    if (gtk_widget_get_first_child (page) == NULL)
+      {
+        int min, nat;
+
+        build_tab (self, page);
+        if (width > 0)
+          gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+        return G_SOURCE_CONTINUE;
+      }
+  self->prebuild_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_prebuild (LgsmWindow *self)
+{
+  if (self->prebuild_idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->prebuild_idle = g_idle_add_full (G_PRIORITY_LOW, prebuild_tab, self, NULL);
+}
 
 static void
 on_first_paint (GdkFrameClock *clock,
@@ -874,6 +909,7 @@ on_first_paint (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
   lgsm_texture_cache_release ();
+  schedule_prebuild (self);
 }
 
 static void
@@ -935,6 +971,7 @@ lgsm_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
   g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
+  g_clear_handle_id (&self->prebuild_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->exhibition);
