@@ -7,7 +7,7 @@
 #include "lgsm-texture-cache.h"
 
 /* The kiosk's attract loop: the exhibition's own pictures and titles, one
- * after another, drifting slowly (CSS animation, so it stops by itself
+ * after another, drifting slowly in small steps (CSS animation, so it stops by itself
  * when the desktop asks for reduced motion), and a call to touch. */
 struct _LgsmAttract
 {

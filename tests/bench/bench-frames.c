@@ -8,6 +8,11 @@
  *   baseline  a bare 1920×1080 GtkNotebook of four labels: switch pages
  *   tabs      lgsm-exhibition at 1920×1080: switch between the four tabs
  *   slides    lgsm-exhibition presenting History full screen: next slide
+ *   attract   lgsm-exhibition --kiosk left alone: its attract loop (a picture
+ *             drifting, a cross-fade every 8 s) over 10 s, which a kiosk
+ *             shows all day; prints
+ *               attract FRAMES SECONDS MEDIAN_US MAX_US CPU_PERCENT
+ *             (CPU_PERCENT of one core, the process's user+system time)
  *
  * After the first frame and a quiet second (pictures decoded), each change
  * is made from a quiet window (no frame for 150 ms), then the frames it
@@ -29,8 +34,10 @@
  */
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <sys/resource.h>
 
 #include "lgsm-application.h"
+#include "lgsm-kiosk.h"
 #include "lgsm-presentation.h"
 #include "lgsm-window.h"
 
@@ -230,6 +237,95 @@ run_slides (void)
     }
 }
 
+typedef struct {
+  gint64  frame_start;
+  GArray *works;   /* gint64 µs per frame */
+} Loop;
+
+static void
+on_loop_before (GdkFrameClock *clock,
+                Loop          *loop)
+{
+  loop->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_loop_after (GdkFrameClock *clock,
+               Loop          *loop)
+{
+  gint64 work;
+
+  if (loop->frame_start == 0)
+    return;
+  work = g_get_monotonic_time () - loop->frame_start;
+  g_array_append_val (loop->works, work);
+  loop->frame_start = 0;
+}
+
+static gint64
+cpu_us (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gint64) usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
+         (gint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+run_attract (void)
+{
+  LgsmKiosk *kiosk = lgsm_window_get_kiosk (LGSM_WINDOW (main_window));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (main_window);
+  Loop loop = { 0, g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  gint64 start, cpu_start, end;
+  gulong before, after;
+
+  if (kiosk == NULL)
+    {
+      g_printerr ("bench-frames: not a kiosk\n");
+      status = 1;
+      return;
+    }
+  /* idle at once, straight into the loop, a new picture every 8 s as usual */
+  lgsm_kiosk_set_timings (kiosk, 100, 1, 50, 8000);
+  lgsm_kiosk_activity (kiosk);
+  start = g_get_monotonic_time ();
+  while (lgsm_kiosk_get_state (kiosk) != LGSM_KIOSK_ATTRACT && g_get_monotonic_time () - start < GIVE_UP_US)
+    g_main_context_iteration (NULL, TRUE);
+  /* the first two pictures decoded and shown */
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+
+  before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_loop_before), &loop);
+  after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_loop_after), &loop);
+  start = g_get_monotonic_time ();
+  cpu_start = cpu_us ();
+  while (g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  end = g_get_monotonic_time ();
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+
+  g_array_sort (loop.works, compare_int64);
+  g_print ("attract %u %.1f %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.1f\n", loop.works->len,
+           (end - start) / (double) G_USEC_PER_SEC,
+           loop.works->len ? g_array_index (loop.works, gint64, loop.works->len / 2) : 0,
+           loop.works->len ? g_array_index (loop.works, gint64, loop.works->len - 1) : 0,
+           100.0 * (cpu_us () - cpu_start) / (end - start));
+  g_array_unref (loop.works);
+}
+
 static gboolean
 run (gpointer data)
 {
@@ -248,6 +344,8 @@ run (gpointer data)
         run_baseline ();
       else if (g_str_equal (mode, "tabs"))
         run_tabs ();
+      else if (g_str_equal (mode, "attract"))
+        run_attract ();
       else
         run_slides ();
     }
@@ -267,7 +365,9 @@ on_first_paint (GdkFrameClock *clock,
 static void
 on_map (GtkWidget *window)
 {
-  /* the app restores its saved size after the window is made: size it here */
+  /* the app restores its saved size after the window is made: size it here
+   * (a kiosk asks for full screen, which needs a window manager) */
+  gtk_window_unfullscreen (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint), NULL);
 }
@@ -303,12 +403,13 @@ main (int   argc,
       char *argv[])
 {
   char *app_argv[] = { "lgsm-exhibition", "--section=history", NULL };
+  char *kiosk_argv[] = { "lgsm-exhibition", "--kiosk", NULL };
 
   setlocale (LC_ALL, "");
   if (argc < 2 || (!g_str_equal (argv[1], "baseline") && !g_str_equal (argv[1], "tabs") &&
-                   !g_str_equal (argv[1], "slides")))
+                   !g_str_equal (argv[1], "slides") && !g_str_equal (argv[1], "attract")))
     {
-      g_printerr ("usage: bench-frames baseline|tabs|slides [ROUNDS]\n");
+      g_printerr ("usage: bench-frames baseline|tabs|slides|attract [ROUNDS]\n");
       return 2;
     }
   mode = argv[1];
@@ -329,7 +430,7 @@ main (int   argc,
       g_application_set_flags (G_APPLICATION (app),
                                G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
       g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
-      g_application_run (G_APPLICATION (app), 2, app_argv);
+      g_application_run (G_APPLICATION (app), 2, g_str_equal (mode, "attract") ? kiosk_argv : app_argv);
     }
   g_clear_object (&app);
   return status;

@@ -249,6 +249,9 @@ for r in $renderers; do
     done
     i=$((i + 1))
   done
+  progress "attract loop, GSK_RENDERER=$r: 10 s..."
+  "$bench/bench-frames" attract >>"$tmp/attract.$r" 2>>"$log" ||
+    die "bench-frames attract failed (GSK_RENDERER=$r)"
   unset GSK_RENDERER
 done
 
@@ -291,6 +294,13 @@ for r in $renderers; do
     }' "$tmp/frames.$r"
 done
 echo "  (worst fr. is the median over changes of each change's longest frame)"
+echo
+echo "KIOSK ATTRACT LOOP - lgsm-exhibition --kiosk left alone for 10 s (a picture drifting in steps,"
+echo "  a cross-fade every 8 s); CPU = the process's user+system time / wall time, of one core"
+for r in $renderers; do
+  awk -v r="$r" '$1 == "attract" {
+    printf "  %-8s %4d frames in %.0f s, median frame %.1f ms, worst %.1f ms, CPU %.0f%% of a core\n", r, $2, $3, $4 / 1000, $5 / 1000, $6 }' "$tmp/attract.$r"
+done
 echo
 
 fi
