@@ -229,8 +229,17 @@ w10=$(median "$tmp/recs-10k.$r" 1); m10=$(median "$tmp/recs-10k.$r" 2)
 w100=$(median "$tmp/recs-100k.$r" 1); m100=$(median "$tmp/recs-100k.$r" 2)
 awk -v w10="$w10" -v m10="$m10" -v w100="$w100" -v m100="$m100" -v bw="$bw" -v bm="$bm" 'BEGIN {
   printf "  scaling 10k -> 100k (records x10): wall x%.2f, peak RSS x%.2f\n", w100 / w10, m100 / m10
-  printf "  extra over bundled: 10k %+.0f ms %+.1f MB, 100k %+.0f ms %+.1f MB (100k/10k: wall x%.1f, RSS x%.1f; x10 = linear)\n",
-         (w10 - bw) / 1000, (m10 - bm) / 1024, (w100 - bw) / 1000, (m100 - bm) / 1024, (w100 - bw) / (w10 - bw), (m100 - bm) / (m10 - bm) }'
+  printf "  extra over bundled: 10k %+.0f ms %+.1f MB, 100k %+.0f ms %+.1f MB",
+         (w10 - bw) / 1000, (m10 - bm) / 1024, (w100 - bw) / 1000, (m100 - bm) / 1024
+  # a ratio of differences means something only when both are well above the noise
+  if (w10 - bw > 5000 && w100 - bw > 5000)
+    printf " (100k/10k: wall x%.1f", (w100 - bw) / (w10 - bw)
+  else
+    printf " (100k/10k: wall within noise of the bundled set"
+  if (m10 - bm > 1024 && m100 - bm > 1024)
+    printf ", RSS x%.1f; x10 = linear)\n", (m100 - bm) / (m10 - bm)
+  else
+    printf ")\n" }'
 echo
 
 fi
