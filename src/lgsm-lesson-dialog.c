@@ -84,6 +84,12 @@ lgsm_lessons_add_to_current (const char  *id,
 
   if (lesson == NULL)
     return FALSE;
+  if (lgsm_lesson_get_n_items (lesson) >= LGSM_LESSON_MAX_RECORDS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("The lesson path is full: it holds at most %d records"), LGSM_LESSON_MAX_RECORDS);
+      return FALSE;
+    }
   lgsm_lesson_append (lesson, id);
   return lgsm_lesson_save_file (lesson, file, error);
 }

@@ -57,7 +57,7 @@ lgsm_lesson_new (const char *name)
 {
   LgsmLesson *self = g_object_new (LGSM_TYPE_LESSON, NULL);
 
-  self->name = g_strdup (name);
+  lgsm_lesson_set_name (self, name);
   return self;
 }
 
@@ -75,6 +75,19 @@ fail (GError     **error,
 }
 
 static gboolean
+name_is_valid (const char *name)
+{
+  gsize len = strlen (name);
+
+  if (len > LGSM_LESSON_MAX_NAME)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) name[i] < 0x20 || name[i] == 0x7F)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 read_ids (LgsmLesson  *self,
           JsonNode    *node,
           const char  *file,
@@ -87,6 +100,8 @@ read_ids (LgsmLesson  *self,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return fail (error, LGSM_RECORD_ERROR_WRONG_TYPE, file, "records: must be an array of record ids");
   array = json_node_get_array (node);
+  if (json_array_get_length (array) > LGSM_LESSON_MAX_RECORDS)
+    return fail (error, LGSM_RECORD_ERROR_TOO_LARGE, file, "records: a lesson path holds at most 1000 records");
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *item = json_array_get_element (array, i);
@@ -151,6 +166,9 @@ lgsm_lesson_load_bytes (GBytes      *bytes,
   if (name == NULL || !JSON_NODE_HOLDS_VALUE (name) || json_node_get_value_type (name) != G_TYPE_STRING ||
       *json_node_get_string (name) == '\0')
     return fail (error, LGSM_RECORD_ERROR_MISSING_FIELD, file, "name: must be a non-empty string"), NULL;
+  if (!name_is_valid (json_node_get_string (name)))
+    return fail (error, LGSM_RECORD_ERROR_BAD_TEXT, file,
+                 "name: at most 1024 bytes of plain text (no control characters)"), NULL;
   self->name = g_strdup (json_node_get_string (name));
   if (!read_ids (self, json_object_get_member (root, "records"), file, error))
     return NULL;
@@ -230,7 +248,27 @@ void
 lgsm_lesson_set_name (LgsmLesson *self,
                       const char *name)
 {
+  g_autofree char *plain = NULL;
+
   g_return_if_fail (LGSM_IS_LESSON (self));
+
+  /* what loading accepts: control characters become spaces, and the name
+   * is cut at a character boundary within LGSM_LESSON_MAX_NAME bytes */
+  if (name != NULL)
+    {
+      const char *end;
+
+      plain = g_strdup (name);
+      for (char *p = plain; *p; p++)
+        if ((guchar) *p < 0x20 || *p == 0x7F)
+          *p = ' ';
+      if (strlen (plain) > LGSM_LESSON_MAX_NAME)
+        {
+          end = g_utf8_find_prev_char (plain, plain + LGSM_LESSON_MAX_NAME + 1);
+          plain[end ? end - plain : 0] = '\0';
+        }
+      name = plain;
+    }
   if (g_strcmp0 (self->name, name) == 0)
     return;
   g_free (self->name);
@@ -259,6 +297,7 @@ lgsm_lesson_append (LgsmLesson *self,
 {
   g_return_if_fail (LGSM_IS_LESSON (self));
   g_return_if_fail (lgsm_id_is_valid (id));
+  g_return_if_fail (self->ids->len < LGSM_LESSON_MAX_RECORDS);
 
   g_ptr_array_add (self->ids, g_strdup (id));
   g_signal_emit (self, signals[CHANGED], 0);

@@ -6,6 +6,12 @@
 
 G_BEGIN_DECLS
 
+/* Limits that keep every lesson, once saved, within what loading accepts
+ * (1 MiB): a path of at most this many records, a name of at most this
+ * many bytes with no control characters. */
+#define LGSM_LESSON_MAX_RECORDS 1000
+#define LGSM_LESSON_MAX_NAME    1024
+
 #define LGSM_TYPE_LESSON (lgsm_lesson_get_type ())
 G_DECLARE_FINAL_TYPE (LgsmLesson, lgsm_lesson, LGSM, LESSON, GObject)
 

@@ -204,9 +204,18 @@ lgsm_slide_size_allocate (GtkWidget *widget,
     return;
   self->picture_width = w;
   self->picture_height = h;
-  /* not from inside the layout: loading may change the picture's size */
-  if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add (reload_picture, self);
+  /* not from inside the layout (loading may change the picture's size),
+   * and once the size has settled: a window being resized would otherwise
+   * queue a decode for every size it passes through */
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  self->reload_idle = g_timeout_add (150, reload_picture, self);
+}
+
+/* moved to a screen of another scale: decode again at the new size */
+static void
+on_scale_factor (LgsmSlide *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -251,6 +260,7 @@ static void
 lgsm_slide_init (LgsmSlide *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor), NULL);
 }
 
 GtkWidget *

@@ -207,8 +207,12 @@ picture_loaded (GObject      *source,
       g_warning ("Cannot show an image: %s", error->message);
       return;
     }
-  /* the picture may have been recycled for another record meanwhile */
-  if (data == NULL || g_strcmp0 (wanted, data->uri) == 0)
+  /* the picture may have been recycled for another record, or asked for
+   * another size, meanwhile: only the last request is shown */
+  if (data == NULL ||
+      (g_strcmp0 (wanted, data->uri) == 0 &&
+       GPOINTER_TO_INT (g_object_get_data (G_OBJECT (picture), "lgsm-width")) == data->width &&
+       GPOINTER_TO_INT (g_object_get_data (G_OBJECT (picture), "lgsm-height")) == data->height))
     gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
 }
 
@@ -224,6 +228,8 @@ lgsm_picture_load (GtkPicture *picture,
   gboolean same = uri != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (picture), "lgsm-uri"), uri) == 0;
 
   g_object_set_data_full (G_OBJECT (picture), "lgsm-uri", g_strdup (uri), g_free);
+  g_object_set_data (G_OBJECT (picture), "lgsm-width", GINT_TO_POINTER (width));
+  g_object_set_data (G_OBJECT (picture), "lgsm-height", GINT_TO_POINTER (height));
   if (uri == NULL)
     {
       gtk_picture_set_paintable (picture, NULL);

@@ -809,6 +809,9 @@ static const struct {
   { "name-lone-surrogate", "{\"schema\": 1, \"name\": \"half \\udc00 a pair\", \"records\": []}", FALSE },
   { "name-escaped-nul", "{\"schema\": 1, \"name\": \"cut\\u0000short\", \"records\": []}", FALSE },
   { "second-object", "{\"schema\": 1, \"name\": \"A\", \"records\": []} {\"schema\": 1}", FALSE },
+  { "name-control-character", "{\"schema\": 1, \"name\": \"bell\\u0007\", \"records\": []}", FALSE },
+  { "records-1001", NULL, FALSE },
+  { "largest-allowed", NULL, TRUE },
 };
 
 static void
@@ -827,7 +830,7 @@ test_lesson (gconstpointer data)
       return;
     }
 
-  if (lessons[which].json == NULL)
+  if (g_str_equal (lessons[which].name, "nesting-300000-deep"))
     {
       g_string_append (json, "{\"schema\": 1, \"name\": \"Deep\", \"records\": ");
       for (guint i = 0; i < 300000; i++)
@@ -835,6 +838,20 @@ test_lesson (gconstpointer data)
       for (guint i = 0; i < 300000; i++)
         g_string_append_c (json, ']');
       g_string_append (json, "}");
+    }
+  else if (lessons[which].json == NULL)
+    {
+      /* the most a lesson may hold: it must still load once saved (the
+       * saved file is pretty-printed, and loading takes at most 1 MiB) */
+      guint n = g_str_equal (lessons[which].name, "records-1001") ? LGSM_LESSON_MAX_RECORDS + 1 : LGSM_LESSON_MAX_RECORDS;
+
+      g_string_append (json, "{\"schema\": 1, \"name\": \"");
+      for (guint i = 0; i < LGSM_LESSON_MAX_NAME / 2; i++)
+        g_string_append (json, "\\\"");    /* a quote, escaped: two bytes of name each */
+      g_string_append (json, "\", \"records\": [");
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (json, "%s\"%064u\"", i ? "," : "", i);
+      g_string_append (json, "]}");
     }
   bytes = g_bytes_new (json->str, json->len);
   lesson = lgsm_lesson_load_bytes (bytes, "hostile.lesson", &error);

@@ -378,15 +378,30 @@ test_wrapped_text_layout (void)
 
     gdk_monitor_get_geometry (monitor, &screen);
     g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (p)), <=, screen.height);
+    int scale = gtk_widget_get_scale_factor (picture);
+    gboolean fits = FALSE;
+
     g_assert_nonnull (picture);
-    for (int i = 0; i < 100 && (paintable = gtk_picture_get_paintable (GTK_PICTURE (picture))) == NULL; i++)
-      settle ();
+    /* the window may be laid out more than once: wait (up to ~10 s) for
+     * the texture decoded at the size the picture has now */
+    for (int i = 0; i < 100 && !fits; i++)
+      {
+        int pw = gtk_widget_get_width (picture) * scale, ph = gtk_widget_get_height (picture) * scale;
+
+        settle ();
+        paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+        if (!GDK_IS_TEXTURE (paintable))
+          continue;
+        w = gdk_texture_get_width (GDK_TEXTURE (paintable));
+        h = gdk_texture_get_height (GDK_TEXTURE (paintable));
+        fits = w <= pw && h <= ph && (w >= pw - 1 || h >= ph - 1);
+      }
     g_assert_true (GDK_IS_TEXTURE (paintable));
     w = gdk_texture_get_width (GDK_TEXTURE (paintable));
     h = gdk_texture_get_height (GDK_TEXTURE (paintable));
-    g_assert_cmpint (w, <=, gtk_widget_get_width (picture));
-    g_assert_cmpint (h, <=, gtk_widget_get_height (picture));
-    g_assert_true (w >= gtk_widget_get_width (picture) - 1 || h >= gtk_widget_get_height (picture) - 1);
+    g_assert_cmpint (w, <=, gtk_widget_get_width (picture) * scale);
+    g_assert_cmpint (h, <=, gtk_widget_get_height (picture) * scale);
+    g_assert_true (w >= gtk_widget_get_width (picture) * scale - 1 || h >= gtk_widget_get_height (picture) * scale - 1);
     g_test_message ("slide picture %d×%d shown in %d×%d", w, h,
                     gtk_widget_get_width (picture), gtk_widget_get_height (picture));
   }

@@ -215,6 +215,7 @@ run_slides (void)
   if (presentation == NULL)
     {
       g_printerr ("bench-frames: the presentation did not open\n");
+      status = 1;
       return;
     }
   /* let the first slide's picture arrive */
@@ -302,6 +303,12 @@ run_attract (void)
   start = g_get_monotonic_time ();
   while (lgsm_kiosk_get_state (kiosk) != LGSM_KIOSK_ATTRACT && g_get_monotonic_time () - start < GIVE_UP_US)
     g_main_context_iteration (NULL, TRUE);
+  if (lgsm_kiosk_get_state (kiosk) != LGSM_KIOSK_ATTRACT)
+    {
+      g_printerr ("bench-frames: the kiosk did not reach its attract loop\n");
+      status = 1;
+      return;
+    }
   /* the first two pictures decoded and shown */
   start = g_get_monotonic_time ();
   while (g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
