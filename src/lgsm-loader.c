@@ -173,6 +173,19 @@ report_at (FileCtx         *fc,
   g_list_store_append (fc->problems, problem);
 }
 
+/* The record's id, or "records[N]" while it is not known: made only when
+ * there is something to report (formatting it for every record cost more
+ * than reading most of the record). */
+static const char *
+record_label (RecCtx *rc)
+{
+  if (rc->id)
+    return rc->id;
+  if (rc->label[0] == '\0')
+    g_snprintf (rc->label, sizeof rc->label, "records[%d]", rc->index);
+  return rc->label;
+}
+
 G_GNUC_PRINTF (4, 5) static void
 report (RecCtx          *rc,
         const char      *field,
@@ -191,7 +204,7 @@ report (RecCtx          *rc,
   /* a record with thousands of problems is listed up to a point */
   if (rc->n_reported++ >= LGSM_LOADER_MAX_PROBLEMS_PER_RECORD)
     return;
-  report_at (rc->fc, rc->index, rc->id ? rc->id : rc->label, field, code, message);
+  report_at (rc->fc, rc->index, record_label (rc), field, code, message);
 }
 
 static void
@@ -204,7 +217,7 @@ report_more (RecCtx *rc)
     return;
   more = rc->n_reported - LGSM_LOADER_MAX_PROBLEMS_PER_RECORD;
   message = g_strdup_printf ("and %u more problems in this record, not listed one by one", more);
-  report_at (rc->fc, rc->index, rc->id ? rc->id : rc->label, NULL, LGSM_RECORD_ERROR_BAD_VALUE, message);
+  report_at (rc->fc, rc->index, record_label (rc), NULL, LGSM_RECORD_ERROR_BAD_VALUE, message);
 }
 
 static const char *
@@ -323,28 +336,41 @@ translate (RecCtx     *rc,
   return lgsm_pgettext (domain, context, text);
 }
 
+/* What check_text() needs to know of a byte. */
+enum { BYTE_CONTROL = 1, BYTE_HIGH = 2, BYTE_VISIBLE = 4 };
+
+static const guint8 byte_class[256] = {
+  /* 0x00–0x1F are controls, except tab and newline (white space, as is 0x20) */
+  [0x00 ... 0x08] = BYTE_CONTROL,
+  [0x0B ... 0x1F] = BYTE_CONTROL,
+  [0x21 ... 0x7E] = BYTE_VISIBLE,
+  /* DEL counts as visible here: the UTF-8 pass reports it */
+  [0x7F] = BYTE_VISIBLE,
+  [0x80 ... 0xFF] = BYTE_HIGH | BYTE_VISIBLE,
+};
+
 static gboolean
 check_text (RecCtx     *rc,
             const char *field,
             const char *text)
 {
-  gboolean blank = TRUE;
-  gboolean high = FALSE;
+  gboolean blank, high;
+  guint seen = 0;
   gsize len = 0;
 
+  /* one table lookup a byte: every text field of every record passes here */
   for (const guchar *p = (const guchar *) text; *p; p++, len++)
-    {
-      if (*p < 0x20 && *p != '\n' && *p != '\t')
+    seen |= byte_class[*p];
+  if (seen & BYTE_CONTROL)
+    for (const guchar *p = (const guchar *) text; *p; p++)
+      if (byte_class[*p] & BYTE_CONTROL)
         {
           report (rc, field, LGSM_RECORD_ERROR_BAD_TEXT,
                   "contains the control character U+%04X; text must be plain", *p);
           return FALSE;
         }
-      if (*p >= 0x80)
-        high = TRUE;
-      if (!g_ascii_isspace (*p))
-        blank = FALSE;
-    }
+  high = (seen & BYTE_HIGH) != 0;
+  blank = (seen & BYTE_VISIBLE) == 0;
 
   if (len > LGSM_LOADER_MAX_STRING_SIZE)
     {
@@ -407,6 +433,27 @@ get_text (RecCtx     *rc,
   return check_text (rc, field, text) ? text : NULL;
 }
 
+/* "NAME.I" into @buf: called for every item of every list, so no printf. */
+static void
+item_field (char       *buf,
+            gsize       size,
+            const char *name,
+            guint       i)
+{
+  char digits[12];
+  int n = 0;
+  gsize len = g_strlcpy (buf, name, size - sizeof digits - 1);
+
+  len = MIN (len, size - sizeof digits - 1);
+  do
+    digits[n++] = (char) ('0' + i % 10);
+  while ((i /= 10) > 0);
+  buf[len++] = '.';
+  while (n > 0)
+    buf[len++] = digits[--n];
+  buf[len] = '\0';
+}
+
 /* A string list; with @ids each item must be a valid record id. */
 static const char **
 get_strv (RecCtx     *rc,
@@ -445,7 +492,7 @@ get_strv (RecCtx     *rc,
       JsonNode *item = json_array_get_element (array, i);
       char field[64];
 
-      g_snprintf (field, sizeof field, "%s.%u", name, i);
+      item_field (field, sizeof field, name, i);
       if (!expect_type (rc, item, field, G_TYPE_STRING, "a string"))
         continue;
       strv[i] = json_node_get_string (item);
@@ -681,7 +728,7 @@ read_body (RecCtx     *rc,
 {
   const char **body = get_strv (rc, record, "body", TRUE, FALSE);
 
-  for (guint i = 0; body && body[i]; i++)
+  for (guint i = 0; body && body[i] && rc->fc->loader->domain; i++)
     {
       char field[32];
 
@@ -734,7 +781,6 @@ read_record (FileCtx  *fc,
   JsonObject *object;
   const char *group;
 
-  g_snprintf (rc.label, sizeof rc.label, "records[%d]", index);
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       report (&rc, NULL, LGSM_RECORD_ERROR_WRONG_TYPE, "a record must be an object, not %s",
