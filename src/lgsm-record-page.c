@@ -115,11 +115,35 @@ load_picture (LgsmRecordPage *self)
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   int width = native ? gtk_widget_get_width (GTK_WIDGET (native)) : 1280;
+  int height;
 
-  width = CLAMP (width, 800, 3840) * scale;
+  /* the size the last record's picture was shown at is the best guess;
+   * lgsm_picture_follow_allocation() corrects it */
+  if (gtk_widget_get_width (GTK_WIDGET (self->picture)) > 0)
+    {
+      width = gtk_widget_get_width (GTK_WIDGET (self->picture)) * scale;
+      height = gtk_widget_get_height (GTK_WIDGET (self->picture)) * scale;
+    }
+  else
+    {
+      width = CLAMP (width, 800, 3840) * scale;
+      height = width * 10 / 16;
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->picture), uri != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->credit_label), uri != NULL);
-  lgsm_picture_load (self->picture, uri, width, width * 10 / 16);
+  lgsm_picture_load (self->picture, uri, width, height);
+}
+
+static void
+lgsm_record_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  LgsmRecordPage *self = LGSM_RECORD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lgsm_record_page_parent_class)->size_allocate (widget, width, height, baseline);
+  lgsm_picture_follow_allocation (self->picture);
 }
 
 void
@@ -223,6 +247,7 @@ lgsm_record_page_class_init (LgsmRecordPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lgsm_record_page_dispose;
+  widget_class->size_allocate = lgsm_record_page_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-record-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, scroller);

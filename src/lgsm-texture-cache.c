@@ -246,3 +246,45 @@ lgsm_picture_load (GtkPicture *picture,
     gtk_picture_set_paintable (picture, NULL);
   lgsm_texture_cache_load_async (uri, width, height, NULL, picture_loaded, g_object_ref (picture));
 }
+
+static gboolean
+refit_picture (gpointer data)
+{
+  GtkPicture *picture = data;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (picture));
+
+  g_object_steal_data (G_OBJECT (picture), "lgsm-refit");
+  lgsm_picture_load (picture, g_object_get_data (G_OBJECT (picture), "lgsm-uri"),
+                     gtk_widget_get_width (GTK_WIDGET (picture)) * scale,
+                     gtk_widget_get_height (GTK_WIDGET (picture)) * scale);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remove_source (gpointer data)
+{
+  g_source_remove (GPOINTER_TO_UINT (data));
+}
+
+/* For a parent's size_allocate(), once @picture has its allocation: when it
+ * is shown at another size than it was decoded at, decode it again at the
+ * size shown, once that has settled for 150 ms (a resize passes through
+ * many sizes). A picture drawn at the size it was decoded is copied to the
+ * screen; a larger one is scaled on every frame, and GTK 4.8's cairo
+ * renderer converts every pixel of it each time it is drawn. */
+void
+lgsm_picture_follow_allocation (GtkPicture *picture)
+{
+  GObject *object = G_OBJECT (picture);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (picture));
+  int width = gtk_widget_get_width (GTK_WIDGET (picture)) * scale;
+  int height = gtk_widget_get_height (GTK_WIDGET (picture)) * scale;
+
+  if (g_object_get_data (object, "lgsm-uri") == NULL || width <= 0 || height <= 0 ||
+      (width == GPOINTER_TO_INT (g_object_get_data (object, "lgsm-width")) &&
+       height == GPOINTER_TO_INT (g_object_get_data (object, "lgsm-height"))))
+    return;
+  /* not from inside the layout: loading may change the picture's size */
+  g_object_set_data_full (object, "lgsm-refit", GUINT_TO_POINTER (g_timeout_add (150, refit_picture, picture)),
+                          remove_source);
+}

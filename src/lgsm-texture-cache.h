@@ -27,6 +27,7 @@ void          lgsm_picture_load              (GtkPicture           *picture,
                                               const char           *uri,
                                               int                   width,
                                               int                   height);
+void          lgsm_picture_follow_allocation (GtkPicture           *picture);
 void          lgsm_texture_cache_clear       (void);
 void          lgsm_texture_cache_release     (void);
 

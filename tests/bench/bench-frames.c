@@ -8,6 +8,8 @@
  *   baseline  a bare 1920×1080 GtkNotebook of four labels: switch pages
  *   tabs      lgsm-exhibition at 1920×1080: switch between the four tabs
  *   slides    lgsm-exhibition presenting History full screen: next slide
+ *   records   lgsm-exhibition at 1920×1080: open a record from History, then
+ *             go back (NAME is "open-ID" or "back")
  *   attract   lgsm-exhibition --kiosk left alone: its attract loop (a picture
  *             drifting, a cross-fade every 8 s) over 10 s, which a kiosk
  *             shows all day; prints
@@ -159,6 +161,18 @@ switch_tab (gpointer data)
 }
 
 static void
+open_record (gpointer data)
+{
+  gtk_widget_activate_action (main_window, "win.open-record", "s", (const char *) data);
+}
+
+static void
+go_back (gpointer data)
+{
+  gtk_widget_activate_action (main_window, "win.back", NULL);
+}
+
+static void
 next_slide (gpointer data)
 {
   lgsm_presentation_handle_key (LGSM_PRESENTATION (data), GDK_KEY_Right, 0);
@@ -200,6 +214,21 @@ run_tabs (void)
     for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
       /* History is built before the first frame: it is never a first visit */
       measure (main_window, tabs[i], r == 0 && i < 3, switch_tab, (gpointer) tabs[i]);
+}
+
+static void
+run_records (void)
+{
+  static const char *const ids[] = { "lgsm", "lgsm-founded", "pits-and-perverts", "miners-strike" };
+
+  for (guint r = 0; r <= rounds; r++)
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("open-%s", ids[i]);
+
+        measure (main_window, name, r == 0, open_record, (gpointer) ids[i]);
+        measure (main_window, "back", r == 0, go_back, NULL);
+      }
 }
 
 static void
@@ -353,6 +382,8 @@ run (gpointer data)
         run_tabs ();
       else if (g_str_equal (mode, "attract"))
         run_attract ();
+      else if (g_str_equal (mode, "records"))
+        run_records ();
       else
         run_slides ();
     }
@@ -414,9 +445,10 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   if (argc < 2 || (!g_str_equal (argv[1], "baseline") && !g_str_equal (argv[1], "tabs") &&
-                   !g_str_equal (argv[1], "slides") && !g_str_equal (argv[1], "attract")))
+                   !g_str_equal (argv[1], "slides") && !g_str_equal (argv[1], "attract") &&
+                   !g_str_equal (argv[1], "records")))
     {
-      g_printerr ("usage: bench-frames baseline|tabs|slides|attract [ROUNDS]\n");
+      g_printerr ("usage: bench-frames baseline|tabs|slides|records|attract [ROUNDS]\n");
       return 2;
     }
   mode = argv[1];

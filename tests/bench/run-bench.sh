@@ -248,11 +248,11 @@ if want frames; then
 # ---- 5. tab switches and slide changes -----------------------------------------
 
 for r in $renderers; do
-  progress "frames, GSK_RENDERER=$r: $frame_pairs x (baseline, tabs, slides), $frame_rounds rounds each..."
+  progress "frames, GSK_RENDERER=$r: $frame_pairs x (baseline, tabs, records, slides), $frame_rounds rounds each..."
   export GSK_RENDERER=$r
   i=0
   while [ $i -lt "$frame_pairs" ]; do
-    for m in baseline tabs slides; do
+    for m in baseline tabs records slides; do
       "$bench/bench-frames" $m "$frame_rounds" >>"$tmp/frames.$r" 2>>"$log" ||
         die "bench-frames $m failed (GSK_RENDERER=$r)"
     done
@@ -265,7 +265,7 @@ for r in $renderers; do
 done
 
 echo "TAB SWITCH AND SLIDE CHANGE - frame clock timings at 1920x1080 (tests/bench/bench-frames.c);"
-echo "  $frame_pairs x (baseline, tabs, slides) processes, each: first visits, then $frame_rounds rounds again"
+echo "  $frame_pairs x (baseline, tabs, records, slides) processes, each: first visits, then $frame_rounds rounds again"
 echo "  work = the change itself + its first frame (::before-paint to ::after-paint); the change is on"
 echo "  screen after that work; latency adds the wait for the frame clock's tick. worst frame = the"
 echo "  longest frame until the window is quiet (a slide cross-fade is ~20 frames). One frame at 60 Hz"
@@ -282,17 +282,21 @@ for r in $renderers; do
     }
     $1 == "frames" {
       k = $2 " " $4
+      if ($2 == "records") k = ($3 == "back" ? "back" : "open") " " $4
       work[k] = work[k] " " ($5 + $6); lat[k] = lat[k] " " $7; worst[k] = worst[k] " " $9; n[k]++
     }
     END {
       base = median(work["baseline again"])
-      split("baseline again|tabs first|tabs again|slides first|slides again", keys, "|")
+      split("baseline again|tabs first|tabs again|open first|open again|back again|slides first|slides again", keys, "|")
       label["baseline again"] = "baseline: notebook page"
       label["tabs first"] = "app: tab, first visit"
       label["tabs again"] = "app: tab, visited before"
+      label["open first"] = "app: open a record, 1st"
+      label["open again"] = "app: open a record again"
+      label["back again"] = "app: back from a record"
       label["slides first"] = "app: slide, first time"
       label["slides again"] = "app: slide, shown before"
-      for (i = 1; i <= 5; i++) {
+      for (i = 1; i <= 8; i++) {
         k = keys[i]
         if (!(k in n)) continue
         w = median(work[k])
