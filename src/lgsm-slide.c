@@ -185,18 +185,21 @@ lgsm_slide_size_allocate (GtkWidget *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   int w, h;
 
-  if (gtk_widget_should_layout (GTK_WIDGET (self->picture)))
-    {
-      int column = MAX ((width - GAP) / 2, 0);
-      gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  gboolean picture = gtk_widget_should_layout (GTK_WIDGET (self->picture));
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int column = picture ? MAX ((width - GAP) / 2, 0) : width;
+  int text_height;
 
-      gtk_widget_size_allocate (GTK_WIDGET (self->picture),
-                                &(GtkAllocation) { rtl ? width - column : 0, 0, column, height }, -1);
-      gtk_widget_size_allocate (self->text_box,
-                                &(GtkAllocation) { rtl ? 0 : width - column, 0, column, height }, -1);
-    }
-  else
-    gtk_widget_size_allocate (self->text_box, &(GtkAllocation) { 0, 0, width, height }, -1);
+  /* the text is centred vertically here, not with valign: GTK would
+   * otherwise ask it for its width at a height, another search over widths */
+  gtk_widget_measure (self->text_box, GTK_ORIENTATION_VERTICAL, column, NULL, &text_height, NULL, NULL);
+  text_height = MIN (text_height, height);
+  if (picture)
+    gtk_widget_size_allocate (GTK_WIDGET (self->picture),
+                              &(GtkAllocation) { rtl ? width - column : 0, 0, column, height }, -1);
+  gtk_widget_size_allocate (self->text_box,
+                            &(GtkAllocation) { picture && !rtl ? width - column : 0, (height - text_height) / 2,
+                                               column, text_height }, -1);
 
   w = gtk_widget_get_width (GTK_WIDGET (self->picture)) * scale;
   h = gtk_widget_get_height (GTK_WIDGET (self->picture)) * scale;
