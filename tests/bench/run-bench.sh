@@ -264,7 +264,7 @@ for r in $renderers; do
   unset GSK_RENDERER
 done
 
-echo "TAB SWITCH AND SLIDE CHANGE - frame clock timings at 1920x1080 (tests/bench/bench-frames.c);"
+echo "TAB SWITCH, RECORD AND SLIDE CHANGE - frame clock timings at 1920x1080 (tests/bench/bench-frames.c);"
 echo "  $frame_pairs x (baseline, tabs, records, slides) processes, each: first visits, then $frame_rounds rounds again"
 echo "  work = the change itself + its first frame (::before-paint to ::after-paint); the change is on"
 echo "  screen after that work; latency adds the wait for the frame clock's tick. worst frame = the"
