@@ -22,10 +22,6 @@ struct _LgsmSlide
   GtkLabel   *second_title_label;
   GtkLabel   *summary_label;
 
-  /* the size the picture is decoded at: its allocation in device pixels */
-  int         picture_width;
-  int         picture_height;
-  guint       reload_idle;
 };
 
 G_DEFINE_FINAL_TYPE (LgsmSlide, lgsm_slide, GTK_TYPE_WIDGET)
@@ -59,12 +55,16 @@ lgsm_slide_set_record (LgsmSlide  *self,
   uri = lgsm_record_get_image_uri (record);
   gtk_widget_set_visible (GTK_WIDGET (self->picture), uri != NULL);
 
-  /* decoded at the size it is shown (known once the slide has been laid
-   * out, see size_allocate); the cache shares it with the slide's twin */
-  if (self->picture_width > 0)
-    lgsm_picture_load (self->picture, uri, self->picture_width, self->picture_height);
-  else
-    lgsm_picture_load (self->picture, NULL, 0, 0);
+  /* decoded at the size it is shown, known once the slide has been laid
+   * out (a size of 0 waits for that, see size_allocate); the cache shares
+   * it with the slide's twin */
+  {
+    int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+    lgsm_picture_load (self->picture, uri,
+                       gtk_widget_get_width (GTK_WIDGET (self->picture)) * scale,
+                       gtk_widget_get_height (GTK_WIDGET (self->picture)) * scale);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_image_alt (record),
                                   -1);
@@ -105,18 +105,6 @@ lgsm_slide_get_title (LgsmSlide *self)
 {
   g_return_val_if_fail (LGSM_IS_SLIDE (self), NULL);
   return gtk_label_get_text (self->title_label);
-}
-
-static gboolean
-reload_picture (gpointer data)
-{
-  LgsmSlide *self = data;
-
-  self->reload_idle = 0;
-  if (self->record)
-    lgsm_picture_load (self->picture, lgsm_record_get_image_uri (self->record),
-                       self->picture_width, self->picture_height);
-  return G_SOURCE_REMOVE;
 }
 
 /* The gap between the picture and the text, in px. */
@@ -171,10 +159,9 @@ lgsm_slide_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
-/* A picture decoded at the size it is drawn is copied to the screen as it
- * is; a larger one is scaled down on every frame (with the cairo renderer,
- * after a per-pixel format conversion of the whole picture), which made a
- * cross-fade between two 1080p slides take 50-100 ms a frame. */
+/* The picture is decoded again at the size it is drawn once that settles
+ * (lgsm_picture_follow_allocation()): a larger one, scaled on every frame,
+ * made a cross-fade between two 1080p slides take 50-100 ms a frame. */
 static void
 lgsm_slide_size_allocate (GtkWidget *widget,
                           int        width,
@@ -182,9 +169,6 @@ lgsm_slide_size_allocate (GtkWidget *widget,
                           int        baseline)
 {
   LgsmSlide *self = LGSM_SLIDE (widget);
-  int scale = gtk_widget_get_scale_factor (widget);
-  int w, h;
-
   gboolean picture = gtk_widget_should_layout (GTK_WIDGET (self->picture));
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int column = picture ? MAX ((width - GAP) / 2, 0) : width;
@@ -200,18 +184,8 @@ lgsm_slide_size_allocate (GtkWidget *widget,
   gtk_widget_size_allocate (self->text_box,
                             &(GtkAllocation) { picture && !rtl ? width - column : 0, (height - text_height) / 2,
                                                column, text_height }, -1);
-
-  w = gtk_widget_get_width (GTK_WIDGET (self->picture)) * scale;
-  h = gtk_widget_get_height (GTK_WIDGET (self->picture)) * scale;
-  if (w <= 0 || h <= 0 || (w == self->picture_width && h == self->picture_height))
-    return;
-  self->picture_width = w;
-  self->picture_height = h;
-  /* not from inside the layout (loading may change the picture's size),
-   * and once the size has settled: a window being resized would otherwise
-   * queue a decode for every size it passes through */
-  g_clear_handle_id (&self->reload_idle, g_source_remove);
-  self->reload_idle = g_timeout_add (150, reload_picture, self);
+  if (picture)
+    lgsm_picture_follow_allocation (self->picture);
 }
 
 /* moved to a screen of another scale: decode again at the new size */
@@ -227,7 +201,6 @@ lgsm_slide_dispose (GObject *object)
   GtkWidget *child;
   LgsmSlide *self = LGSM_SLIDE (object);
 
-  g_clear_handle_id (&self->reload_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_SLIDE);
   /* the template's unnamed root too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -217,7 +217,9 @@ picture_loaded (GObject      *source,
 }
 
 /* Shows @uri in @picture, decoded at width × height device pixels;
- * at once if cached, else when decoded. */
+ * at once if cached, else when decoded. A size of 0 (a picture not laid
+ * out yet) decodes nothing: lgsm_picture_follow_allocation() does, once
+ * the picture has its size. */
 void
 lgsm_picture_load (GtkPicture *picture,
                    const char *uri,
@@ -233,6 +235,12 @@ lgsm_picture_load (GtkPicture *picture,
   if (uri == NULL)
     {
       gtk_picture_set_paintable (picture, NULL);
+      return;
+    }
+  if (width <= 0 || height <= 0)
+    {
+      if (!same)
+        gtk_picture_set_paintable (picture, NULL);
       return;
     }
   cached = lgsm_texture_cache_lookup (uri, width, height);
@@ -252,9 +260,11 @@ refit_picture (gpointer data)
 {
   GtkPicture *picture = data;
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (picture));
+  /* a copy: lgsm_picture_load() replaces the string it is given here */
+  g_autofree char *uri = g_strdup (g_object_get_data (G_OBJECT (picture), "lgsm-uri"));
 
   g_object_steal_data (G_OBJECT (picture), "lgsm-refit");
-  lgsm_picture_load (picture, g_object_get_data (G_OBJECT (picture), "lgsm-uri"),
+  lgsm_picture_load (picture, uri,
                      gtk_widget_get_width (GTK_WIDGET (picture)) * scale,
                      gtk_widget_get_height (GTK_WIDGET (picture)) * scale);
   return G_SOURCE_REMOVE;
