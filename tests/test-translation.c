@@ -73,7 +73,7 @@ static void
 test_template_current (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "records.pot", NULL);
-  g_autofree char *extractor = g_test_build_filename (G_TEST_BUILT, "..", "src", "lgsm-extract-records", NULL);
+  g_autofree char *extractor = g_test_build_filename (G_TEST_BUILT, "..", "src", "tools", "lgsm-extract-records", NULL);
   const char *argv[] = { extractor, "-", NULL };
   g_autofree char *fresh = NULL;
   g_autofree char *committed = NULL;

@@ -10,6 +10,7 @@
 #include "lgsm-handout.h"
 #include "lgsm-lesson-dialog.h"
 #include "lgsm-map.h"
+#include "lgsm-picture.h"
 #include "lgsm-presentation.h"
 #include "lgsm-presenter-console.h"
 #include "lgsm-slide.h"
@@ -389,7 +390,7 @@ test_wrapped_text_layout (void)
         int pw = gtk_widget_get_width (picture) * scale, ph = gtk_widget_get_height (picture) * scale;
 
         settle ();
-        paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+        paintable = lgsm_picture_get_paintable (LGSM_PICTURE (picture));
         if (!GDK_IS_TEXTURE (paintable))
           continue;
         w = gdk_texture_get_width (GDK_TEXTURE (paintable));
