@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "lgsm-application.h"
+#include "lgsm-test-util.h"
 #include "lgsm-chart.h"
 #include "lgsm-handout.h"
 #include "lgsm-lesson-dialog.h"
@@ -25,13 +26,7 @@ static LgsmWindow *window;
 static void
 settle (void)
 {
-  /* let idle work, layout and a few frames happen */
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
+  lgsm_test_settle ();
 }
 
 static GtkWidget *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lgsm-attract.h"
+#include "lgsm-sections.h"
 #include "lgsm-picture.h"
 #include "lgsm-picture-cache.h"
 
@@ -31,14 +32,12 @@ void
 lgsm_attract_set_exhibition (LgsmAttract    *self,
                              LgsmExhibition *exhibition)
 {
-  static const char *tabs[] = { "history", "outlook", "legacy", "twinning" };
-
   g_return_if_fail (LGSM_IS_ATTRACT (self));
 
   g_ptr_array_set_size (self->records, 0);
-  for (guint t = 0; t < G_N_ELEMENTS (tabs); t++)
+  for (guint t = 0; t < lgsm_sections_get_n_tabs (); t++)
     {
-      LgsmSection *section = lgsm_exhibition_get_section (exhibition, tabs[t]);
+      LgsmSection *section = lgsm_exhibition_get_section (exhibition, lgsm_sections_get_tab (t)->id);
       GListModel *records = section ? lgsm_section_get_records (section) : NULL;
 
       /* a few hundred are plenty for a loop, whatever the archive's size */

@@ -7,6 +7,7 @@
 #include "lgsm-map.h"
 #include "lgsm-record-card.h"
 #include "lgsm-section-view.h"
+#include "lgsm-sections.h"
 #include "lgsm-timeline.h"
 
 /* One tab of the exhibition: the section's introduction, what suits it
@@ -167,26 +168,27 @@ static void
 build (LgsmSectionView *self)
 {
   GListModel *records = lgsm_section_get_records (self->section);
-  const char *id = lgsm_section_get_id (self->section);
+  const LgsmSectionInfo *info = lgsm_sections_lookup (lgsm_section_get_id (self->section));
+  LgsmSectionViewKind view = info ? info->view : LGSM_SECTION_VIEW_NONE;
   GListModel *model = g_object_ref (records);
   GtkListItemFactory *factory;
 
   gtk_label_set_text (self->title_label, lgsm_section_get_title (self->section));
   gtk_label_set_text (self->summary_label, lgsm_section_get_summary (self->section));
 
-  if (g_str_equal (id, "history") || g_str_equal (id, "legacy"))
+  if (view == LGSM_SECTION_VIEW_TIMELINE)
     {
       build_timeline (self, records);
       model = G_LIST_MODEL (gtk_sort_list_model_new (model,
                 GTK_SORTER (gtk_custom_sorter_new (compare_dates, NULL, NULL))));
     }
-  else if (g_str_equal (id, "outlook"))
+  else if (view == LGSM_SECTION_VIEW_DEBATE)
     {
       build_debate (self, records);
       model = G_LIST_MODEL (gtk_filter_list_model_new (model,
                 GTK_FILTER (gtk_custom_filter_new (not_in_debate, NULL, NULL))));
     }
-  else if (g_str_equal (id, "twinning"))
+  else if (view == LGSM_SECTION_VIEW_TWINNING)
     build_twinning (self, records);
 
   self->cards = g_object_ref (model);
