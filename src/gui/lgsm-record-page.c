@@ -37,6 +37,9 @@ struct _LgsmRecordPage
 
 G_DEFINE_FINAL_TYPE (LgsmRecordPage, lgsm_record_page, GTK_TYPE_WIDGET)
 
+enum { PROP_0, PROP_RECORD, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static void
 clear_box (GtkWidget *box)
 {
@@ -194,6 +197,7 @@ lgsm_record_page_set_record (LgsmRecordPage *self,
     gtk_box_append (self->sources_box, paragraph_new (sources[i], "record-source"));
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }
 
 LgsmRecord *
@@ -230,10 +234,38 @@ lgsm_record_page_dispose (GObject *object)
 }
 
 static void
+lgsm_record_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_RECORD:
+      g_value_set_object (value, lgsm_record_page_get_record (LGSM_RECORD_PAGE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lgsm_record_page_class_init (LgsmRecordPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = lgsm_record_page_get_property;
+  /**
+   * LgsmRecordPage:record:
+   *
+   * The record shown (set with lgsm_record_page_set_record(), which also
+   * needs the exhibition its links resolve in).
+   */
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, LGSM_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   object_class->dispose = lgsm_record_page_dispose;
 

@@ -32,6 +32,8 @@ struct _LgsmSectionView
 
 G_DEFINE_FINAL_TYPE (LgsmSectionView, lgsm_section_view, GTK_TYPE_WIDGET)
 
+enum { PROP_0, PROP_EXHIBITION, PROP_SECTION };
+
 static void
 on_grid_activate (GtkGridView     *grid,
                   guint            position,
@@ -204,12 +206,10 @@ GtkWidget *
 lgsm_section_view_new (LgsmExhibition *exhibition,
                        LgsmSection    *section)
 {
-  LgsmSectionView *self = g_object_new (LGSM_TYPE_SECTION_VIEW, NULL);
-
-  self->exhibition = g_object_ref (exhibition);
-  self->section = g_object_ref (section);
-  build (self);
-  return GTK_WIDGET (self);
+  return g_object_new (LGSM_TYPE_SECTION_VIEW,
+                       "exhibition", exhibition,
+                       "section", section,
+                       NULL);
 }
 
 LgsmSection *
@@ -260,12 +260,74 @@ lgsm_section_view_dispose (GObject *object)
 }
 
 static void
+lgsm_section_view_constructed (GObject *object)
+{
+  LgsmSectionView *self = LGSM_SECTION_VIEW (object);
+
+  G_OBJECT_CLASS (lgsm_section_view_parent_class)->constructed (object);
+  if (self->exhibition && self->section)
+    build (self);
+}
+
+static void
+lgsm_section_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LgsmSectionView *self = LGSM_SECTION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXHIBITION:
+      g_value_set_object (value, self->exhibition);
+      break;
+    case PROP_SECTION:
+      g_value_set_object (value, self->section);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lgsm_section_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LgsmSectionView *self = LGSM_SECTION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXHIBITION:
+      self->exhibition = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      self->section = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lgsm_section_view_class_init (LgsmSectionViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lgsm_section_view_constructed;
   object_class->dispose = lgsm_section_view_dispose;
+  object_class->get_property = lgsm_section_view_get_property;
+  object_class->set_property = lgsm_section_view_set_property;
+
+  g_object_class_install_property (object_class, PROP_EXHIBITION,
+    g_param_spec_object ("exhibition", NULL, NULL, LGSM_TYPE_EXHIBITION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_SECTION,
+    g_param_spec_object ("section", NULL, NULL, LGSM_TYPE_SECTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-section-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmSectionView, title_label);
