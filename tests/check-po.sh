@@ -6,7 +6,10 @@
 #   LINGUAS;
 # - every language listed in po/COMPLETE (one code a line, # comments) has
 #   nothing fuzzy and nothing untranslated: fuzzy entries are shown in
-#   English, so a language that claims to be complete may not have any;
+#   English, so a language that claims to be complete may not have any. The
+#   po file is first merged with a template made from POTFILES.in as the
+#   sources are now, so a string added to the code or the records and not
+#   yet merged into the po file counts as untranslated;
 # - within one po file, the same English (msgid) is translated the same way
 #   in every context it appears in (the same picture description in two
 #   records, a word in the interface and in a record), unless an entry
@@ -38,16 +41,31 @@ for lang in $linguas; do
   fi
 done
 
+# The template as the sources are now (the options of meson's glib preset).
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+template=""
+if xgettext --from-code=UTF-8 --add-comments --keyword=_ --keyword=N_ \
+     --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dcgettext:2 \
+     --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+     -f "$po/POTFILES.in" -D "$po/.." -o "$tmp/template.pot" 2>/dev/null; then
+  template=$tmp/template.pot
+fi
+
 for lang in $complete; do
   if ! printf '%s\n' "$linguas" | grep -qx "$lang"; then
     not_ok "$lang is listed in COMPLETE but not in LINGUAS"; continue
   fi
-  out=$(msgfmt --statistics -o /dev/null "$po/$lang.po" 2>&1 | tail -n 1)
+  file=$po/$lang.po
+  if [ -n "$template" ]; then
+    msgmerge --quiet --no-fuzzy-matching --no-wrap -o "$tmp/$lang.po" "$file" "$template" && file=$tmp/$lang.po
+  fi
+  out=$(msgfmt --statistics -o /dev/null "$file" 2>&1 | tail -n 1)
   if printf '%s' "$out" | grep -q 'fuzzy\|untranslated'; then
-    not_ok "$lang.po is declared complete but has: $out"
+    not_ok "$lang.po is declared complete but has (with the sources as they are now): $out"
     # name them, so the translator can find them
-    msgattrib --only-fuzzy --no-obsolete "$po/$lang.po" 2>/dev/null | grep '^msgctxt\|^msgid "[^"]' | sed 's/^/# fuzzy: /'
-    msgattrib --untranslated --no-obsolete "$po/$lang.po" 2>/dev/null | grep '^msgctxt\|^msgid "[^"]' | sed 's/^/# untranslated: /'
+    msgattrib --only-fuzzy --no-obsolete --no-wrap "$file" 2>/dev/null | grep '^msgctxt\|^msgid "[^"]' | sed 's/^/# fuzzy: /'
+    msgattrib --untranslated --no-obsolete --no-wrap "$file" 2>/dev/null | grep '^msgctxt\|^msgid "[^"]' | sed 's/^/# untranslated: /'
   else
     ok "$lang.po is complete: $out"
   fi
