@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Writes every translatable field of the bundled records to a gettext
  * template, with the context "RECORD-ID|FIELD" the loader looks them up by
- * and a comment naming the record, so translators work in po files only.
+ * and a comment naming the record, so translators work in po files only;
+ * the sources ("How do we know?") once each, with the context "source".
  *
  * usage: lgsm-extract-records OUTPUT.pot   (or "-" for standard output) */
 #include "config.h"
@@ -122,6 +123,32 @@ main (int argc, char *argv[])
           record_entries (out, record);
         }
     }
+
+  /* The sources named under "How do we know?", once each, with the
+   * context "source": a citation reads the same in every record. */
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint s = 0; s < g_list_model_get_n_items (sections); s++)
+      {
+        g_autoptr(LgsmSection) section = g_list_model_get_item (sections, s);
+        GListModel *records = lgsm_section_get_records (section);
+
+        for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+          {
+            g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
+            const char * const *sources = lgsm_record_get_sources (record);
+
+            for (guint j = 0; sources[j]; j++)
+              if (g_hash_table_add (seen, (gpointer) sources[j]))
+                {
+                  g_string_append (out, "#. A source named under “How do we know?”\nmsgctxt \"source\"\nmsgid ");
+                  append_escaped (out, sources[j]);
+                  g_string_append (out, "\nmsgstr \"\"\n\n");
+                }
+          }
+      }
+  }
 
   /* the ready-made lesson paths' names */
   {
