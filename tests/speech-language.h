@@ -14,7 +14,10 @@ static inline gboolean
 speech_test_use_language (const char *lang)
 {
   g_autofree char *locale = g_strdup_printf ("%s_GB.UTF-8", lang);
+  g_autofree char *mo = g_build_filename (BUILD_LOCALEDIR, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
 
+  if (!g_str_equal (lang, "en") && !g_file_test (mo, G_FILE_TEST_EXISTS))
+    g_error ("%s is missing: build the translations first (meson compile)", mo);
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_setenv ("LANGUAGE", lang, TRUE);
