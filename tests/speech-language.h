@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Switches the test process to a language as the app does (gettext's
  * LANGUAGE, and the locale for messages and month names), with the
- * translations built in the build tree. */
+ * translations the test environment points LGSM_LOCALEDIR at. */
 #pragma once
 
 #include "config.h"
@@ -10,16 +10,18 @@
 #include <libintl.h>
 #include <locale.h>
 
+#include "lgsm-language.h"
+
 static inline gboolean
 speech_test_use_language (const char *lang)
 {
+  const char *dir = g_getenv ("LGSM_LOCALEDIR");
   g_autofree char *locale = g_strdup_printf ("%s_GB.UTF-8", lang);
-  g_autofree char *mo = g_build_filename (BUILD_LOCALEDIR, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *mo = g_build_filename (dir ? dir : LOCALEDIR, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
 
   if (!g_str_equal (lang, "en") && !g_file_test (mo, G_FILE_TEST_EXISTS))
     g_error ("%s is missing: build the translations first (meson compile)", mo);
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  lgsm_i18n_init ();
   g_setenv ("LANGUAGE", lang, TRUE);
   if (setlocale (LC_MESSAGES, locale) && setlocale (LC_TIME, locale))
     return TRUE;

@@ -313,6 +313,50 @@ is_said_as_word (const char *word,
   return FALSE;
 }
 
+/* A word of two or more capitals (and nothing else) ends at @end. */
+static gboolean
+is_capital_word_before (const char *text,
+                        const char *end)
+{
+  const char *q = end;
+  gsize len = 0;
+
+  while (q > text && q[-1] == ' ')
+    q--;
+  while (q > text && g_ascii_isupper (q[-1]))
+    q--, len++;
+  return len >= 2 && (q == text || !g_ascii_isalnum (q[-1]));
+}
+
+static gboolean
+is_capital_word_at (const char *p)
+{
+  gsize len = 0;
+
+  while (*p == ' ')
+    p++;
+  while (g_ascii_isupper (p[len]))
+    len++;
+  return len >= 2 && !g_ascii_isalnum (p[len]);
+}
+
+/* Words in capitals, as on a poster or a placard ("PITS AND PERVERTS",
+ * "10 DEC"), are read as words: lower-cased, which a voice reads as it
+ * reads any word. */
+static gboolean
+is_shouted (const Norm *n,
+            gsize       len)
+{
+  static const char * const months[] = {
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", NULL,
+  };
+
+  for (guint i = 0; months[i]; i++)
+    if (strlen (months[i]) == len && strncmp (n->p, months[i], len) == 0)
+      return TRUE;
+  return is_capital_word_before (n->text, n->p) || is_capital_word_at (n->p + len);
+}
+
 /* "NUM" → "N U M": an abbreviation of two to five capitals. */
 static gboolean
 try_capitals (Norm *n)
@@ -323,7 +367,16 @@ try_capitals (Norm *n)
     return FALSE;
   while (g_ascii_isupper (n->p[len]))
     len++;
-  if (len < 2 || len > 5 || is_alnum_at (n->p + len) || is_said_as_word (n->p, len))
+  if (len < 2 || is_alnum_at (n->p + len) || is_said_as_word (n->p, len))
+    return FALSE;
+  if (is_shouted (n, len))
+    {
+      for (gsize i = 0; i < len; i++)
+        g_string_append_c (n->out, g_ascii_tolower (n->p[i]));
+      n->p += len;
+      return TRUE;
+    }
+  if (len > 5)
     return FALSE;
   for (gsize i = 0; i < len; i++)
     {
