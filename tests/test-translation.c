@@ -31,6 +31,7 @@ count_fields (LgsmExhibition *exhibition)
           n += lgsm_record_get_side (record) ? 1 : 0;
           n += lgsm_record_get_notes (record) ? 1 : 0;
           n += lgsm_record_get_content_note (record) ? 1 : 0;
+          n += lgsm_record_get_question (record) ? 1 : 0;
         }
     }
   return n;

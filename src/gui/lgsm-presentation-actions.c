@@ -122,12 +122,7 @@ go_to_action (GtkWidget *widget, const char *name, GVariant *parameter)
 static void
 console_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  LgsmPresentation *self = LGSM_PRESENTATION (widget);
-
-  if (self->console == NULL)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->console), !gtk_widget_get_visible (GTK_WIDGET (self->console)));
-  gtk_window_present (GTK_WINDOW (self));
+  lgsm_presentation_toggle_console (LGSM_PRESENTATION (widget));
 }
 
 static void
@@ -136,15 +131,57 @@ bilingual_action (GtkWidget *widget, const char *name, GVariant *parameter)
   lgsm_presentation_toggle_bilingual (LGSM_PRESENTATION (widget));
 }
 
+/* Escape puts a tool away first, then leaves the overview or a blank
+ * screen, then the presentation. */
 static void
 leave_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LgsmPresentation *self = LGSM_PRESENTATION (widget);
 
-  if (self->mode != LGSM_PRESENTATION_SLIDE)
+  if (lgsm_ink_model_get_tool (self->ink_model) != LGSM_INK_TOOL_NONE)
+    lgsm_ink_model_set_tool (self->ink_model, LGSM_INK_TOOL_NONE);
+  else if (self->mode != LGSM_PRESENTATION_SLIDE)
     lgsm_presentation_set_mode (self, LGSM_PRESENTATION_SLIDE);
   else
     gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Ctrl+plus, Ctrl+minus, Ctrl+0: the slides' text, for the room at hand */
+static void
+zoom_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  LgsmPresentation *self = LGSM_PRESENTATION (widget);
+  double scale = lgsm_presentation_get_slides_scale (self);
+
+  if (g_str_equal (name, "slides.zoom-in"))
+    scale *= 1.1;
+  else if (g_str_equal (name, "slides.zoom-out"))
+    scale /= 1.1;
+  else
+    scale = 1.0;
+  lgsm_presentation_set_slides_scale (self, scale);
+}
+
+/* P: the spotlight pointer; D: the pen. Again to put it away. The
+ * slide is shown, not a blank screen or the overview, while a tool is on. */
+static void
+tool_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  LgsmPresentation *self = LGSM_PRESENTATION (widget);
+  LgsmInkTool tool = g_str_equal (name, "slides.pen") ? LGSM_INK_TOOL_PEN : LGSM_INK_TOOL_POINTER;
+
+  if (lgsm_ink_model_get_tool (self->ink_model) == tool)
+    tool = LGSM_INK_TOOL_NONE;
+  if (tool != LGSM_INK_TOOL_NONE && self->mode != LGSM_PRESENTATION_SLIDE)
+    lgsm_presentation_set_mode (self, LGSM_PRESENTATION_SLIDE);
+  lgsm_ink_model_set_tool (self->ink_model, tool);
+}
+
+/* E: the drawing on this slide is wiped */
+static void
+erase_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  lgsm_ink_model_clear_page (LGSM_PRESENTATION (widget)->ink_model);
 }
 
 /* ---- keys ------------------------------------------------------------------ */
@@ -193,7 +230,30 @@ static const struct {
   { GDK_KEY_C, "slides.console", NULL, ANY_MODE },
   { GDK_KEY_l, "slides.bilingual", NULL, ANY_MODE },
   { GDK_KEY_L, "slides.bilingual", NULL, ANY_MODE },
+  { GDK_KEY_p, "slides.pointer", NULL, ANY_MODE },
+  { GDK_KEY_P, "slides.pointer", NULL, ANY_MODE },
+  { GDK_KEY_d, "slides.pen", NULL, ANY_MODE },
+  { GDK_KEY_D, "slides.pen", NULL, ANY_MODE },
+  { GDK_KEY_e, "slides.erase", NULL, ANY_MODE },
+  { GDK_KEY_E, "slides.erase", NULL, ANY_MODE },
   { GDK_KEY_Escape, "slides.leave", NULL, ANY_MODE },
+};
+
+/* With Ctrl: the slides' text size (the app's own Ctrl+plus would change
+ * the text of the window behind the slides) */
+static const struct {
+  guint       keyval;
+  const char *action;
+} control_keys[] = {
+  { GDK_KEY_plus, "slides.zoom-in" },
+  { GDK_KEY_equal, "slides.zoom-in" },
+  { GDK_KEY_KP_Add, "slides.zoom-in" },
+  { GDK_KEY_minus, "slides.zoom-out" },
+  { GDK_KEY_underscore, "slides.zoom-out" },
+  { GDK_KEY_KP_Subtract, "slides.zoom-out" },
+  { GDK_KEY_0, "slides.zoom-reset" },
+  { GDK_KEY_KP_0, "slides.zoom-reset" },
+  { GDK_KEY_KP_Insert, "slides.zoom-reset" },
 };
 
 gboolean
@@ -203,6 +263,13 @@ lgsm_presentation_handle_key (LgsmPresentation *self,
 {
   g_return_val_if_fail (LGSM_IS_PRESENTATION (self), FALSE);
 
+  if ((state & GDK_CONTROL_MASK) && !(state & GDK_ALT_MASK))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (control_keys); i++)
+        if (control_keys[i].keyval == keyval)
+          return gtk_widget_activate_action (GTK_WIDGET (self), control_keys[i].action, NULL);
+      return FALSE;
+    }
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
   if (self->jumping)
@@ -241,4 +308,10 @@ lgsm_presentation_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "slides.console", NULL, console_action);
   gtk_widget_class_install_action (widget_class, "slides.bilingual", NULL, bilingual_action);
   gtk_widget_class_install_action (widget_class, "slides.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "slides.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "slides.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "slides.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "slides.pointer", NULL, tool_action);
+  gtk_widget_class_install_action (widget_class, "slides.pen", NULL, tool_action);
+  gtk_widget_class_install_action (widget_class, "slides.erase", NULL, erase_action);
 }

@@ -5,6 +5,7 @@
  * lgsm-presentation-actions.c (the presenter's keys as actions). */
 
 #include "lgsm-presentation.h"
+#include "lgsm-ink.h"
 #include "lgsm-slide.h"
 
 G_BEGIN_DECLS
@@ -22,8 +23,12 @@ struct _LgsmPresentation
   gboolean            jumping;       /* G pressed: digits follow */
   GString            *jump_digits;
   GtkWindow          *console;
+  gboolean            one_screen;    /* C swaps the slides and the console */
+  GtkWindowGroup     *group;         /* a modal dialog elsewhere does not take our keys */
   GtkCssProvider     *scale_css;
   int                 scaled_height;
+  double              slides_scale;  /* Ctrl+plus, Ctrl+minus, Ctrl+0 */
+  LgsmInkModel       *ink_model;     /* the pen and pointer, shared with the console */
 
   GtkStack           *modes;
   GtkStack           *slides;
@@ -31,13 +36,21 @@ struct _LgsmPresentation
   LgsmSlide          *slide_b;
   GtkProgressBar     *progress;
   GtkGridView        *overview;
+  GtkLabel           *overview_label;
   GtkLabel           *jump_label;
+  LgsmInk            *ink;
+  GtkLabel           *number_label;
 };
 
 /* lgsm-presentation.c */
 void        lgsm_presentation_set_mode           (LgsmPresentation     *self,
                                                   LgsmPresentationMode  mode);
 void        lgsm_presentation_toggle_bilingual   (LgsmPresentation     *self);
+void        lgsm_presentation_toggle_console     (LgsmPresentation     *self);
+void        lgsm_presentation_update_scale       (LgsmPresentation     *self,
+                                                  int                   height,
+                                                  gboolean              force);
+void        lgsm_presentation_update_console     (LgsmPresentation     *self);
 
 /* lgsm-presentation-actions.c */
 void        lgsm_presentation_step               (LgsmPresentation     *self,

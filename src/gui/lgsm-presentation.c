@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "lgsm-context.h"
+#include "lgsm-ink.h"
 #include "lgsm-presentation-private.h"
 #include "lgsm-presenter-console.h"
 #include "lgsm-record-card.h"
@@ -13,11 +15,13 @@
 /* Full-screen slides from a list of records, driven by the keys clickers
  * send (PageUp/PageDown, B or period to blank), the keyboard, a click or
  * a swipe. With a second monitor the slides go there and the presenter
- * console takes the first; with one, C shows or hides the console. */
+ * console takes the first; with one, C swaps the slides for the console
+ * and back. A pen and a pointer (LgsmInk) draw over the slide and on the
+ * console's preview of it. */
 
 G_DEFINE_FINAL_TYPE (LgsmPresentation, lgsm_presentation, GTK_TYPE_WINDOW)
 
-enum { PROP_0, PROP_CONTEXT, PROP_SLIDE, PROP_MODE, PROP_BILINGUAL, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_SLIDE, PROP_MODE, PROP_BILINGUAL, PROP_SLIDES_SCALE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 
@@ -62,6 +66,8 @@ lgsm_presentation_get_console (LgsmPresentation *self)
   return self->console;
 }
 
+static void focus_overview_item (LgsmPresentation *self);
+
 void
 lgsm_presentation_set_mode (LgsmPresentation     *self,
                             LgsmPresentationMode  mode)
@@ -70,26 +76,79 @@ lgsm_presentation_set_mode (LgsmPresentation     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
   gtk_stack_set_visible_child_name (self->modes, lgsm_presentation_mode_to_nick (mode));
   if (mode == LGSM_PRESENTATION_OVERVIEW)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self->overview), "list.scroll-to-item", "u", self->index);
-      gtk_widget_grab_focus (GTK_WIDGET (self->overview));
-    }
+    focus_overview_item (self);
+  lgsm_presentation_update_console (self);
 }
 
 static void show_second_title (LgsmPresentation *self,
                                LgsmSlide        *slide);
 
-static void
-update_console (LgsmPresentation *self)
+/* The console mirrors the room's screen: the slide, or what replaces it. */
+void
+lgsm_presentation_update_console (LgsmPresentation *self)
 {
+  static const GdkRGBA black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
+  LgsmPresenterConsole *console;
   guint n = lgsm_presentation_get_n_slides (self);
+  LgsmInkTool tool = lgsm_ink_model_get_tool (self->ink_model);
+  const char *status = NULL;
+  const GdkRGBA *blank = NULL;
 
   if (self->console == NULL || n == 0)
     return;
-  lgsm_presenter_console_show (LGSM_PRESENTER_CONSOLE (self->console),
+  console = LGSM_PRESENTER_CONSOLE (self->console);
+  lgsm_presenter_console_show (console,
                                lgsm_presentation_get_record (self, self->index),
                                self->index + 1 < n ? lgsm_presentation_get_record (self, self->index + 1) : NULL,
                                self->index, n);
+  switch (self->mode)
+    {
+    case LGSM_PRESENTATION_BLACK:
+      /* Translators: on the presenter console while the projector is blanked (B) */
+      status = _("The room sees a black screen");
+      blank = &black;
+      break;
+    case LGSM_PRESENTATION_WHITE:
+      /* Translators: on the presenter console while the projector is blanked (W) */
+      status = _("The room sees a white screen");
+      blank = &white;
+      break;
+    case LGSM_PRESENTATION_OVERVIEW:
+      /* Translators: on the presenter console while the room sees the overview (Tab) */
+      status = _("The room sees all the slides");
+      break;
+    case LGSM_PRESENTATION_SLIDE:
+    default:
+      if (tool == LGSM_INK_TOOL_POINTER)
+        /* Translators: on the presenter console: the spotlight pointer (P) is on */
+        status = _("Pointer on");
+      else if (tool == LGSM_INK_TOOL_PEN)
+        /* Translators: on the presenter console: the pen (D) is on */
+        status = _("Pen on");
+      break;
+    }
+  lgsm_presenter_console_set_status (console, status, blank);
+}
+
+/* The slide's number, everywhere it is shown. */
+static void
+show_position (LgsmPresentation *self,
+               LgsmSlide        *slide)
+{
+  guint n = lgsm_presentation_get_n_slides (self);
+  g_autofree char *name = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *heading = NULL;
+
+  /* Translators: the accessible name of the presentation: slide title and position */
+  name = g_strdup_printf (_("%s, slide %u of %u"), lgsm_slide_get_title (slide), self->index + 1, n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->slides), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* Translators: the slide's number and the number of slides, in a corner of the slide */
+  number = g_strdup_printf (_("%u / %u"), self->index + 1, n);
+  gtk_label_set_text (self->number_label, number);
+  /* Translators: the heading of the overview of all slides (Tab) */
+  heading = g_strdup_printf (_("All slides — now on slide %u of %u"), self->index + 1, n);
+  gtk_label_set_text (self->overview_label, heading);
 }
 
 void
@@ -98,7 +157,6 @@ lgsm_presentation_set_slide (LgsmPresentation *self,
 {
   guint n;
   LgsmSlide *next;
-  g_autofree char *name = NULL;
 
   g_return_if_fail (LGSM_IS_PRESENTATION (self));
 
@@ -117,10 +175,12 @@ lgsm_presentation_set_slide (LgsmPresentation *self,
   show_second_title (self, next);
   gtk_stack_set_visible_child (self->slides, GTK_WIDGET (next));
   gtk_progress_bar_set_fraction (self->progress, n > 1 ? (double) index / (n - 1) : 1.0);
-  /* Translators: the accessible name of the presentation: slide title and position */
-  name = g_strdup_printf (_("%s, slide %u of %u"), lgsm_slide_get_title (next), index + 1, n);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->slides), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  update_console (self);
+  show_position (self, next);
+  if (gtk_grid_view_get_model (self->overview))
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (self->overview)), index);
+  /* each slide keeps its own drawing */
+  lgsm_ink_model_set_page (self->ink_model, index);
+  lgsm_presentation_update_console (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
 }
 
@@ -211,6 +271,9 @@ lgsm_presentation_get_property (GObject    *object,
     case PROP_BILINGUAL:
       g_value_set_boolean (value, lgsm_presentation_get_bilingual (self));
       break;
+    case PROP_SLIDES_SCALE:
+      g_value_set_double (value, self->slides_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -234,6 +297,9 @@ lgsm_presentation_set_property (GObject      *object,
       break;
     case PROP_MODE:
       lgsm_presentation_set_mode (self, g_value_get_enum (value));
+      break;
+    case PROP_SLIDES_SCALE:
+      lgsm_presentation_set_slides_scale (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -273,27 +339,156 @@ on_overview_activate (GtkGridView      *grid,
   lgsm_presentation_set_slide (self, position);
 }
 
+/* ---- the overview: every slide as a numbered card ------------------------ */
+
+#define SLIDE_KEY "lgsm-slide-number"
+
+static void
+setup_overview_item (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *number = gtk_label_new (NULL);
+
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), lgsm_record_card_new ());
+  gtk_widget_set_halign (number, GTK_ALIGN_START);
+  gtk_widget_set_valign (number, GTK_ALIGN_START);
+  gtk_widget_set_can_target (number, FALSE);
+  gtk_widget_add_css_class (number, "overview-number");
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), number);
+  gtk_list_item_set_child (item, overlay);
+}
+
+static void
+bind_overview_item (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *overlay = gtk_list_item_get_child (item);
+  GtkWidget *card = gtk_overlay_get_child (GTK_OVERLAY (overlay));
+  GtkWidget *number = gtk_widget_get_last_child (overlay);
+  guint position = gtk_list_item_get_position (item);
+  char text[16];
+
+  lgsm_record_card_set_record (LGSM_RECORD_CARD (card), gtk_list_item_get_item (item));
+  g_snprintf (text, sizeof text, "%u", position + 1);
+  gtk_label_set_text (GTK_LABEL (number), text);
+  g_object_set_data (G_OBJECT (overlay), SLIDE_KEY, GUINT_TO_POINTER (position + 1));
+}
+
+/* The card of the slide on show, once the grid has made it. */
+static GtkWidget *
+find_overview_item (LgsmPresentation *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->overview)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *content = gtk_widget_get_first_child (child);
+
+      if (content && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (content), SLIDE_KEY)) == self->index + 1)
+        return child;
+    }
+  return NULL;
+}
+
+/* Tab: the overview opens on the slide on show, with the keyboard on it
+ * (the arrows move from there, Enter shows the slide chosen). The grid
+ * scrolls to a card only once it has a size, and makes the card's widget
+ * only then: this runs on the frames after the overview is shown. */
+static gboolean
+focus_overview_item_tick (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       data)
+{
+  LgsmPresentation *self = LGSM_PRESENTATION (widget);
+  GtkWidget *grid = GTK_WIDGET (self->overview);
+  guint *frame = data;
+  GtkWidget *item;
+  graphene_rect_t bounds;
+
+  if (self->mode != LGSM_PRESENTATION_OVERVIEW || ++(*frame) > 60)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_height (grid) <= 0)
+    return G_SOURCE_CONTINUE;
+  item = find_overview_item (self);
+  if (item && gtk_widget_get_mapped (item) && gtk_widget_compute_bounds (item, grid, &bounds) &&
+      bounds.origin.y + bounds.size.height / 2 >= 0 &&
+      bounds.origin.y + bounds.size.height / 2 <= gtk_widget_get_height (grid))
+    {
+      gtk_widget_grab_focus (item);
+      return G_SOURCE_REMOVE;
+    }
+  if (*frame % 4 == 1)  /* ask again: the first size may not be the last */
+    gtk_widget_activate_action (grid, "list.scroll-to-item", "u", self->index);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+focus_overview_item (LgsmPresentation *self)
+{
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_overview_item_tick, g_new0 (guint, 1), g_free);
+}
+
+/* ---- scale ---------------------------------------------------------------- */
+
 /* Text is sized from the screen's height, so a slide reads the same from
  * the back of a room on a laptop or a 4K projector: the base size is
  * 1/27 of the height (40 px at 1080p, the size of the summary); titles
- * are 1.6 times that (64 px), legible from the back of a classroom. */
-static void
-update_scale (LgsmPresentation *self,
-              int               height)
+ * are 1.6 times that (64 px), legible from the back of a classroom.
+ * Ctrl+plus and Ctrl+minus scale that for the room at hand; the console's
+ * previews are laid out at the slides' size, so they follow. */
+void
+lgsm_presentation_update_scale (LgsmPresentation *self,
+                                int               height,
+                                gboolean          force)
 {
   g_autofree char *css = NULL;
+  int base;
 
-  if (height <= 0 || ABS (height - self->scaled_height) < 8)
+  if (height <= 0 || (!force && ABS (height - self->scaled_height) < 8))
     return;
   self->scaled_height = height;
-  css = g_strdup_printf ("window.presentation slide { font-size: %dpx; }", MAX (12, height / 27));
+  base = MAX (12, (int) round (height / 27.0 * self->slides_scale));
+  css = g_strdup_printf ("window.presentation slide, slidepreview slide { font-size: %dpx; }\n"
+                         "window.presentation .slide-number { font-size: %dpx; }\n",
+                         base, MAX (10, base * 3 / 5));
   gtk_css_provider_load_from_data (self->scale_css, css, -1);
+}
+
+double
+lgsm_presentation_get_slides_scale (LgsmPresentation *self)
+{
+  g_return_val_if_fail (LGSM_IS_PRESENTATION (self), 1.0);
+  return self->slides_scale;
+}
+
+/* 1.0 is the size for the screen's height; from half to two and a half
+ * times that. */
+void
+lgsm_presentation_set_slides_scale (LgsmPresentation *self,
+                                    double            scale)
+{
+  g_return_if_fail (LGSM_IS_PRESENTATION (self));
+
+  scale = CLAMP (scale, 0.5, 2.5);
+  if (fabs (scale - self->slides_scale) < 0.001)
+    return;
+  self->slides_scale = scale;
+  lgsm_presentation_update_scale (self, self->scaled_height, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDES_SCALE]);
+}
+
+/* Returns: (transfer none): the pen and pointer */
+LgsmInkModel *
+lgsm_presentation_get_ink_model (LgsmPresentation *self)
+{
+  g_return_val_if_fail (LGSM_IS_PRESENTATION (self), NULL);
+  return self->ink_model;
 }
 
 static void
 on_default_height (LgsmPresentation *self)
 {
-  update_scale (self, gtk_widget_get_height (GTK_WIDGET (self)));
+  lgsm_presentation_update_scale (self, gtk_widget_get_height (GTK_WIDGET (self)), FALSE);
 }
 
 static void
@@ -302,8 +497,15 @@ lgsm_presentation_size_allocate (GtkWidget *widget,
                                  int        height,
                                  int        baseline)
 {
+  LgsmPresentation *self = LGSM_PRESENTATION (widget);
+
   GTK_WIDGET_CLASS (lgsm_presentation_parent_class)->size_allocate (widget, width, height, baseline);
-  update_scale (LGSM_PRESENTATION (widget), height);
+  lgsm_presentation_update_scale (self, height, FALSE);
+  /* the console's previews are laid out at the size of the slide */
+  if (self->console && gtk_widget_get_width (GTK_WIDGET (self->ink)) > 0)
+    lgsm_presenter_console_set_audience_size (LGSM_PRESENTER_CONSOLE (self->console),
+                                              gtk_widget_get_width (GTK_WIDGET (self->ink)),
+                                              gtk_widget_get_height (GTK_WIDGET (self->ink)));
 }
 
 static void
@@ -316,6 +518,55 @@ follow_reduced_motion (LgsmPresentation *self)
                                                       : GTK_STACK_TRANSITION_TYPE_NONE);
 }
 
+/* ---- the console ---------------------------------------------------------- */
+
+gboolean
+lgsm_presentation_get_console_shown (LgsmPresentation *self)
+{
+  g_return_val_if_fail (LGSM_IS_PRESENTATION (self), FALSE);
+  return self->console != NULL && gtk_widget_get_visible (GTK_WIDGET (self->console));
+}
+
+static GdkMonitor *
+monitor_of (GtkWindow *window)
+{
+  GtkNative *native = GTK_NATIVE (window);
+  GdkSurface *surface = gtk_native_get_surface (native);
+
+  if (surface == NULL)
+    return NULL;
+  return gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (window)), surface);
+}
+
+/* C. With two monitors the console shows or hides on its own. With one,
+ * the console takes the screen in place of the slides, full screen, and C
+ * again brings the slides back: the room sees which it is. */
+void
+lgsm_presentation_toggle_console (LgsmPresentation *self)
+{
+  GtkWindow *console = self->console;
+
+  if (console == NULL)
+    return;
+  if (gtk_widget_get_visible (GTK_WIDGET (console)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (console), FALSE);
+      if (self->one_screen)
+        gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  if (self->one_screen)
+    {
+      GdkMonitor *monitor = monitor_of (GTK_WINDOW (self));
+
+      if (monitor)
+        gtk_window_fullscreen_on_monitor (console, monitor);
+      else
+        gtk_window_fullscreen (console);
+    }
+  gtk_window_present (console);
+}
+
 /* Goes full screen: on the second monitor when there is one, with the
  * presenter console on the first. */
 void
@@ -326,14 +577,14 @@ lgsm_presentation_start (LgsmPresentation *self)
 
   g_return_if_fail (LGSM_IS_PRESENTATION (self));
 
-  self->console = lgsm_presenter_console_new ();
-  gtk_window_set_transient_for (self->console, NULL);
+  self->console = lgsm_presenter_console_new (self->context);
+  gtk_window_group_add_window (self->group, self->console);
+  lgsm_presenter_console_set_ink_model (LGSM_PRESENTER_CONSOLE (self->console), self->ink_model);
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
     g_signal_connect (keys, "key-pressed", G_CALLBACK (lgsm_presentation_on_key_pressed), self);
     gtk_widget_add_controller (GTK_WIDGET (self->console), keys);
   }
-  update_console (self);
 
   /* the size of the screen, for desktops without a window manager (kiosks) */
   if (n_monitors >= 1)
@@ -343,17 +594,24 @@ lgsm_presentation_start (LgsmPresentation *self)
 
       gdk_monitor_get_geometry (monitor, &geometry);
       gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+      lgsm_presenter_console_set_audience_size (LGSM_PRESENTER_CONSOLE (self->console),
+                                                geometry.width, geometry.height);
     }
+  lgsm_presentation_update_console (self);
 
+  self->one_screen = n_monitors < 2;
   if (n_monitors >= 2)
     {
       g_autoptr(GdkMonitor) audience = g_list_model_get_item (monitors, 1);
       g_autoptr(GdkMonitor) presenter = g_list_model_get_item (monitors, 0);
+      GdkRectangle geometry;
 
-      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), audience);
-      gtk_window_present (GTK_WINDOW (self));
+      gdk_monitor_get_geometry (presenter, &geometry);
+      gtk_window_set_default_size (self->console, geometry.width, geometry.height);
       gtk_window_fullscreen_on_monitor (self->console, presenter);
       gtk_window_present (self->console);
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), audience);
+      gtk_window_present (GTK_WINDOW (self));
     }
   else
     {
@@ -378,10 +636,14 @@ lgsm_presentation_dispose (GObject *object)
                                                      GTK_STYLE_PROVIDER (self->scale_css));
       g_clear_object (&self->scale_css);
     }
+  if (self->ink_model)
+    g_signal_handlers_disconnect_by_data (self->ink_model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_PRESENTATION);
   g_clear_object (&self->records);
   g_clear_object (&self->second);
   g_clear_object (&self->context);
+  g_clear_object (&self->ink_model);
+  g_clear_object (&self->group);
 
   G_OBJECT_CLASS (lgsm_presentation_parent_class)->dispose (object);
 }
@@ -420,10 +682,14 @@ lgsm_presentation_class_init (LgsmPresentationClass *klass)
   properties[PROP_BILINGUAL] =
     g_param_spec_boolean ("bilingual", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SLIDES_SCALE] =
+    g_param_spec_double ("slides-scale", NULL, NULL, 0.5, 2.5, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   lgsm_presentation_class_add_actions (widget_class);
   g_type_ensure (LGSM_TYPE_SLIDE);
+  g_type_ensure (LGSM_TYPE_INK);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, modes);
   gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, slides);
@@ -431,7 +697,10 @@ lgsm_presentation_class_init (LgsmPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, slide_b);
   gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, progress);
   gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, overview);
+  gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, overview_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, jump_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, ink);
+  gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, number_label);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_key_pressed",
                                                 G_CALLBACK (lgsm_presentation_on_key_pressed));
   gtk_widget_class_bind_template_callback (widget_class, on_click);
@@ -444,13 +713,23 @@ static void
 lgsm_presentation_init (LgsmPresentation *self)
 {
   self->jump_digits = g_string_new (NULL);
+  self->slides_scale = 1.0;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* a modal dialog (the lessons) grabs the keys of every window in its
+   * group: the slides and their console are a group of their own */
+  self->group = gtk_window_group_new ();
+  gtk_window_group_add_window (self->group, GTK_WINDOW (self));
+
+  self->ink_model = lgsm_ink_model_new ();
+  lgsm_ink_set_model (self->ink, self->ink_model);
+  g_signal_connect_swapped (self->ink_model, "notify::tool", G_CALLBACK (lgsm_presentation_update_console), self);
 
   self->scale_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->scale_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-  update_scale (self, 1080);
+  lgsm_presentation_update_scale (self, 1080, TRUE);
   follow_reduced_motion (self);
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",
                            G_CALLBACK (follow_reduced_motion), self, G_CONNECT_SWAPPED);
@@ -467,15 +746,23 @@ lgsm_presentation_new (GtkApplication *app,
                                          "context", context,
                                          "title", title,
                                          NULL);
-  GtkListItemFactory *factory = lgsm_record_card_factory_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   self->records = g_object_ref (records);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_overview_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_overview_item), NULL);
   gtk_grid_view_set_factory (self->overview, factory);
   gtk_grid_view_set_model (self->overview, GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (records))));
   g_object_unref (factory);
   lgsm_presentation_set_slide (self, 0);
-  /* bilingual slides as the menu left them */
-  if (context && g_settings_get_boolean (lgsm_context_get_settings (context), "bilingual-slides"))
-    lgsm_presentation_set_second_language (self, lgsm_context_get_second_exhibition (context), TRUE);
+  if (context)
+    {
+      GSettings *settings = lgsm_context_get_settings (context);
+
+      /* bilingual slides as the menu left them */
+      if (g_settings_get_boolean (settings, "bilingual-slides"))
+        lgsm_presentation_set_second_language (self, lgsm_context_get_second_exhibition (context), TRUE);
+      g_settings_bind (settings, "slide-numbers", self->number_label, "visible", G_SETTINGS_BIND_GET);
+    }
   return self;
 }

@@ -41,6 +41,11 @@ void                  lgsm_presentation_set_second_language (LgsmPresentation *s
                                                              LgsmExhibition   *second,
                                                              gboolean          bilingual);
 gboolean              lgsm_presentation_get_bilingual (LgsmPresentation *self);
+double                lgsm_presentation_get_slides_scale (LgsmPresentation *self);
+void                  lgsm_presentation_set_slides_scale (LgsmPresentation *self,
+                                                          double            scale);
+LgsmInkModel         *lgsm_presentation_get_ink_model (LgsmPresentation *self);
+gboolean              lgsm_presentation_get_console_shown (LgsmPresentation *self);
 gboolean              lgsm_presentation_handle_key  (LgsmPresentation *self,
                                                      guint             keyval,
                                                      GdkModifierType   state);

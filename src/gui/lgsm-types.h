@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 typedef struct _LgsmApplication      LgsmApplication;
 typedef struct _LgsmAttract          LgsmAttract;
 typedef struct _LgsmContext          LgsmContext;
+typedef struct _LgsmInk              LgsmInk;
+typedef struct _LgsmInkModel         LgsmInkModel;
 typedef struct _LgsmKiosk            LgsmKiosk;
 typedef struct _LgsmLessonDialog     LgsmLessonDialog;
 typedef struct _LgsmPicture          LgsmPicture;
@@ -24,6 +26,7 @@ typedef struct _LgsmRecordPage       LgsmRecordPage;
 typedef struct _LgsmSearchView       LgsmSearchView;
 typedef struct _LgsmSectionView      LgsmSectionView;
 typedef struct _LgsmSlide            LgsmSlide;
+typedef struct _LgsmSlidePreview     LgsmSlidePreview;
 typedef struct _LgsmWindow           LgsmWindow;
 
 G_END_DECLS

@@ -47,7 +47,8 @@ typedef struct {
 
 static const char * const record_fields[] = {
   "id", "kind", "title", "summary", "body", "date", "image", "amount", "places",
-  "people", "see-also", "group", "side", "geo", "notes", "content-note", "sources",
+  "people", "see-also", "group", "side", "geo", "notes", "content-note", "question",
+  "sources",
 };
 static const char * const file_fields[] = { "schema", "section", "title", "summary", "records" };
 static const char * const date_fields[] = { "start", "end", "circa", "display" };
@@ -820,6 +821,7 @@ read_record (FileCtx  *fc,
   record->side = get_translated (&rc, object, "side", FALSE);
   record->notes = get_translated (&rc, object, "notes", FALSE);
   record->content_note = get_translated (&rc, object, "content-note", FALSE);
+  record->question = get_translated (&rc, object, "question", FALSE);
   record->sources = get_strv (&rc, object, "sources", TRUE, FALSE);
 
   report_more (&rc);

@@ -45,6 +45,7 @@ struct _LgsmRecord
   const char      *side;
   const char      *notes;
   const char      *content_note;
+  const char      *question;
   const char     **sources;
 
   char            *search_key;  /* folded text, made on first search */

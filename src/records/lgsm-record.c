@@ -348,6 +348,15 @@ lgsm_record_get_content_note (LgsmRecord *self)
   return self->content_note;
 }
 
+/* One question for the class about the record's own facts (handouts and
+ * the presenter console), or NULL. */
+const char *
+lgsm_record_get_question (LgsmRecord *self)
+{
+  g_return_val_if_fail (LGSM_IS_RECORD (self), NULL);
+  return self->question;
+}
+
 const char * const *
 lgsm_record_get_sources (LgsmRecord *self)
 {

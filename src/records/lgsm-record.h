@@ -50,6 +50,7 @@ gboolean             lgsm_record_get_geo            (LgsmRecord *self,
                                                      double     *lon);
 const char          *lgsm_record_get_notes          (LgsmRecord *self);
 const char          *lgsm_record_get_content_note   (LgsmRecord *self);
+const char          *lgsm_record_get_question       (LgsmRecord *self);
 const char * const  *lgsm_record_get_sources        (LgsmRecord *self);
 
 int                  lgsm_record_compare_by_date    (gconstpointer a,

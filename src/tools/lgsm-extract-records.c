@@ -72,6 +72,7 @@ record_entries (GString    *out,
   entry (out, comment, id, "side", lgsm_record_get_side (record));
   entry (out, comment, id, "notes", lgsm_record_get_notes (record));
   entry (out, comment, id, "content-note", lgsm_record_get_content_note (record));
+  entry (out, comment, id, "question", lgsm_record_get_question (record));
 }
 
 int
