@@ -6,6 +6,8 @@
 #
 #   present-desktop.sh wayland TEST   the app as a Wayland client (GDK_BACKEND=wayland)
 #   present-desktop.sh x11 TEST       the app as an X11 client of mutter's Xwayland
+#   present-desktop.sh wayland-1 TEST on Wayland with a single monitor (C swaps
+#                                     the slides and the console)
 #
 # mutter runs in a private D-Bus session with a private XDG_RUNTIME_DIR;
 # this script starts it and stops it by its PID. Without mutter the test is
@@ -13,8 +15,8 @@
 # Extra arguments go to TEST (e.g. -p /presentation/monitors).
 set -u
 
-backend=${1:?usage: present-desktop.sh wayland|x11 TEST [ARGS]}
-test_program=${2:?usage: present-desktop.sh wayland|x11 TEST [ARGS]}
+backend=${1:?usage: present-desktop.sh wayland|wayland-1|x11 TEST [ARGS]}
+test_program=${2:?usage: present-desktop.sh wayland|wayland-1|x11 TEST [ARGS]}
 shift 2
 
 if ! command -v mutter >/dev/null 2>&1; then
@@ -31,7 +33,12 @@ chmod 700 "$runtime"
 log="$runtime/mutter.log"
 mutter_pid=""
 
+status=1
 cleanup () {
+  if [ "$status" -ne 0 ] && [ -f "$log" ]; then
+    echo "# the end of mutter's log:"
+    sed 's/^/# mutter: /' "$log" | tail -n 30
+  fi
   if [ -n "$mutter_pid" ]; then
     kill "$mutter_pid" 2>/dev/null
     wait "$mutter_pid" 2>/dev/null
@@ -47,16 +54,24 @@ fail () {
   exit 1
 }
 
+monitors="--virtual-monitor 1920x1080 --virtual-monitor 1920x1080"
 case "$backend" in
   wayland) x11_option=--no-x11 ;;
+  wayland-1)
+    x11_option=--no-x11
+    monitors="--virtual-monitor 1920x1080"
+    backend=wayland ;;
   x11)
     command -v Xwayland >/dev/null 2>&1 || fail "Xwayland is not installed (Debian package xwayland)"
     x11_option= ;;
-  *) echo "usage: present-desktop.sh wayland|x11 TEST" >&2; exit 2 ;;
+  *) echo "usage: present-desktop.sh wayland|wayland-1|x11 TEST" >&2; exit 2 ;;
 esac
 
-XDG_RUNTIME_DIR=$runtime mutter --headless --wayland $x11_option --wayland-display=lgsm-present \
-  --virtual-monitor 1920x1080 --virtual-monitor 1920x1080 >"$log" 2>&1 &
+# mutter in an environment of its own: the tests' G_DEBUG=fatal-criticals
+# would stop it at its first warning (mutter 43 has some, harmless)
+env -u G_DEBUG -u GSETTINGS_BACKEND -u GSETTINGS_SCHEMA_DIR -u GSK_RENDERER -u GTK_A11Y \
+  XDG_RUNTIME_DIR="$runtime" mutter --headless --wayland $x11_option --wayland-display=lgsm-present \
+  $monitors >"$log" 2>&1 &
 mutter_pid=$!
 
 # up to 60 s for the compositor (and Xwayland) on a busy machine

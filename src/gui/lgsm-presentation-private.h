@@ -24,12 +24,16 @@ struct _LgsmPresentation
   GString            *jump_digits;
   GtkWindow          *console;
   gboolean            one_screen;    /* C swaps the slides and the console */
+  GdkMonitor         *console_monitor;
   GtkWindowGroup     *group;         /* a modal dialog elsewhere does not take our keys */
   GtkCssProvider     *scale_css;
   int                 scaled_height;
   double              slides_scale;  /* Ctrl+plus, Ctrl+minus, Ctrl+0 */
   LgsmInkModel       *ink_model;     /* the pen and pointer, shared with the console */
 
+  GtkStack           *screens;       /* the show, or (one screen) the console */
+  LgsmConsoleView    *console_view;
+  guint               audience_idle;  /* tells the console the slides' size */
   GtkStack           *modes;
   GtkStack           *slides;
   LgsmSlide          *slide_a;

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lgsm-console-view.h"
 #include "lgsm-context.h"
 #include "lgsm-ink.h"
 #include "lgsm-presentation-private.h"
@@ -83,24 +84,20 @@ lgsm_presentation_set_mode (LgsmPresentation     *self,
 static void show_second_title (LgsmPresentation *self,
                                LgsmSlide        *slide);
 
-/* The console mirrors the room's screen: the slide, or what replaces it. */
-void
-lgsm_presentation_update_console (LgsmPresentation *self)
+static void
+update_console_view (LgsmPresentation *self,
+                     LgsmConsoleView  *view)
 {
   static const GdkRGBA black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
-  LgsmPresenterConsole *console;
   guint n = lgsm_presentation_get_n_slides (self);
   LgsmInkTool tool = lgsm_ink_model_get_tool (self->ink_model);
   const char *status = NULL;
   const GdkRGBA *blank = NULL;
 
-  if (self->console == NULL || n == 0)
-    return;
-  console = LGSM_PRESENTER_CONSOLE (self->console);
-  lgsm_presenter_console_show (console,
-                               lgsm_presentation_get_record (self, self->index),
-                               self->index + 1 < n ? lgsm_presentation_get_record (self, self->index + 1) : NULL,
-                               self->index, n);
+  lgsm_console_view_show (view,
+                          lgsm_presentation_get_record (self, self->index),
+                          self->index + 1 < n ? lgsm_presentation_get_record (self, self->index + 1) : NULL,
+                          self->index, n);
   switch (self->mode)
     {
     case LGSM_PRESENTATION_BLACK:
@@ -127,7 +124,20 @@ lgsm_presentation_update_console (LgsmPresentation *self)
         status = _("Pen on");
       break;
     }
-  lgsm_presenter_console_set_status (console, status, blank);
+  lgsm_console_view_set_status (view, status, blank);
+}
+
+/* The console mirrors the room's screen: the slide, or what replaces it.
+ * Both are kept up to date: the console's window, and the one shown in
+ * place of the slides on a single screen. */
+void
+lgsm_presentation_update_console (LgsmPresentation *self)
+{
+  if (lgsm_presentation_get_n_slides (self) == 0)
+    return;
+  update_console_view (self, self->console_view);
+  if (self->console)
+    update_console_view (self, lgsm_presenter_console_get_view (LGSM_PRESENTER_CONSOLE (self->console)));
 }
 
 /* The slide's number, everywhere it is shown. */
@@ -491,6 +501,23 @@ on_default_height (LgsmPresentation *self)
   lgsm_presentation_update_scale (self, gtk_widget_get_height (GTK_WIDGET (self)), FALSE);
 }
 
+static gboolean
+tell_audience_size (gpointer data)
+{
+  LgsmPresentation *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->ink));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->ink));
+
+  self->audience_idle = 0;
+  if (width > 0 && height > 0)
+    {
+      lgsm_console_view_set_audience_size (self->console_view, width, height);
+      if (self->console)
+        lgsm_presenter_console_set_audience_size (LGSM_PRESENTER_CONSOLE (self->console), width, height);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 lgsm_presentation_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -501,11 +528,10 @@ lgsm_presentation_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (lgsm_presentation_parent_class)->size_allocate (widget, width, height, baseline);
   lgsm_presentation_update_scale (self, height, FALSE);
-  /* the console's previews are laid out at the size of the slide */
-  if (self->console && gtk_widget_get_width (GTK_WIDGET (self->ink)) > 0)
-    lgsm_presenter_console_set_audience_size (LGSM_PRESENTER_CONSOLE (self->console),
-                                              gtk_widget_get_width (GTK_WIDGET (self->ink)),
-                                              gtk_widget_get_height (GTK_WIDGET (self->ink)));
+  /* the console's previews are laid out at the size of the slide, told
+   * after this allocation: the console in this window would need one more */
+  if (self->audience_idle == 0)
+    self->audience_idle = g_idle_add (tell_audience_size, self);
 }
 
 static void
@@ -524,46 +550,43 @@ gboolean
 lgsm_presentation_get_console_shown (LgsmPresentation *self)
 {
   g_return_val_if_fail (LGSM_IS_PRESENTATION (self), FALSE);
+
+  if (self->one_screen)
+    return gtk_stack_get_visible_child (self->screens) == GTK_WIDGET (self->console_view);
   return self->console != NULL && gtk_widget_get_visible (GTK_WIDGET (self->console));
 }
 
-static GdkMonitor *
-monitor_of (GtkWindow *window)
-{
-  GtkNative *native = GTK_NATIVE (window);
-  GdkSurface *surface = gtk_native_get_surface (native);
-
-  if (surface == NULL)
-    return NULL;
-  return gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (window)), surface);
-}
-
-/* C. With two monitors the console shows or hides on its own. With one,
- * the console takes the screen in place of the slides, full screen, and C
- * again brings the slides back: the room sees which it is. */
+/* C. With two monitors the console's window shows or hides. With one, the
+ * console takes the slides' place in their window, and C again brings the
+ * slides back: the teacher sees which it is, and no window manager can put
+ * the console behind the slides. */
 void
 lgsm_presentation_toggle_console (LgsmPresentation *self)
 {
   GtkWindow *console = self->console;
 
+  if (self->one_screen)
+    {
+      gboolean shown = lgsm_presentation_get_console_shown (self);
+
+      gtk_stack_set_visible_child_name (self->screens, shown ? "show" : "console");
+      if (!shown && self->mode == LGSM_PRESENTATION_OVERVIEW)
+        lgsm_presentation_set_mode (self, LGSM_PRESENTATION_SLIDE);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      return;
+    }
   if (console == NULL)
     return;
   if (gtk_widget_get_visible (GTK_WIDGET (console)))
     {
       gtk_widget_set_visible (GTK_WIDGET (console), FALSE);
-      if (self->one_screen)
-        gtk_window_present (GTK_WINDOW (self));
       return;
     }
-  if (self->one_screen)
-    {
-      GdkMonitor *monitor = monitor_of (GTK_WINDOW (self));
-
-      if (monitor)
-        gtk_window_fullscreen_on_monitor (console, monitor);
-      else
-        gtk_window_fullscreen (console);
-    }
+  /* full screen again: a window shown again is not always put back so */
+  if (self->console_monitor)
+    gtk_window_fullscreen_on_monitor (console, self->console_monitor);
+  else
+    gtk_window_fullscreen (console);
   gtk_window_present (console);
 }
 
@@ -596,6 +619,7 @@ lgsm_presentation_start (LgsmPresentation *self)
       gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
       lgsm_presenter_console_set_audience_size (LGSM_PRESENTER_CONSOLE (self->console),
                                                 geometry.width, geometry.height);
+      lgsm_console_view_set_audience_size (self->console_view, geometry.width, geometry.height);
     }
   lgsm_presentation_update_console (self);
 
@@ -606,6 +630,7 @@ lgsm_presentation_start (LgsmPresentation *self)
       g_autoptr(GdkMonitor) presenter = g_list_model_get_item (monitors, 0);
       GdkRectangle geometry;
 
+      g_set_object (&self->console_monitor, presenter);
       gdk_monitor_get_geometry (presenter, &geometry);
       gtk_window_set_default_size (self->console, geometry.width, geometry.height);
       gtk_window_fullscreen_on_monitor (self->console, presenter);
@@ -625,6 +650,7 @@ lgsm_presentation_dispose (GObject *object)
 {
   LgsmPresentation *self = LGSM_PRESENTATION (object);
 
+  g_clear_handle_id (&self->audience_idle, g_source_remove);
   if (self->console)
     {
       gtk_window_destroy (self->console);
@@ -644,6 +670,7 @@ lgsm_presentation_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->ink_model);
   g_clear_object (&self->group);
+  g_clear_object (&self->console_monitor);
 
   G_OBJECT_CLASS (lgsm_presentation_parent_class)->dispose (object);
 }
@@ -690,7 +717,10 @@ lgsm_presentation_class_init (LgsmPresentationClass *klass)
   lgsm_presentation_class_add_actions (widget_class);
   g_type_ensure (LGSM_TYPE_SLIDE);
   g_type_ensure (LGSM_TYPE_INK);
+  g_type_ensure (LGSM_TYPE_CONSOLE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, screens);
+  gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, console_view);
   gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, modes);
   gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, slides);
   gtk_widget_class_bind_template_child (widget_class, LgsmPresentation, slide_a);
@@ -723,6 +753,7 @@ lgsm_presentation_init (LgsmPresentation *self)
 
   self->ink_model = lgsm_ink_model_new ();
   lgsm_ink_set_model (self->ink, self->ink_model);
+  lgsm_console_view_set_ink_model (self->console_view, self->ink_model);
   g_signal_connect_swapped (self->ink_model, "notify::tool", G_CALLBACK (lgsm_presentation_update_console), self);
 
   self->scale_css = gtk_css_provider_new ();

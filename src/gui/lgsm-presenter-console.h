@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LgsmPresenterConsole, lgsm_presenter_console, LGSM, PRESENTER_CONSOLE, GtkWindow)
 
 GtkWindow        *lgsm_presenter_console_new               (LgsmContext          *context);
+LgsmConsoleView  *lgsm_presenter_console_get_view          (LgsmPresenterConsole *self);
 void              lgsm_presenter_console_show              (LgsmPresenterConsole *self,
                                                             LgsmRecord           *current,
                                                             LgsmRecord           *next,

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct _LgsmApplication      LgsmApplication;
 typedef struct _LgsmAttract          LgsmAttract;
+typedef struct _LgsmConsoleView      LgsmConsoleView;
 typedef struct _LgsmContext          LgsmContext;
 typedef struct _LgsmInk              LgsmInk;
 typedef struct _LgsmInkModel         LgsmInkModel;
