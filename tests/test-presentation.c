@@ -1287,6 +1287,313 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (help));
 }
 
+/* ---- handouts ----------------------------------------------------------------- */
+
+#define A4_WIDTH  (210.0 * 72.0 / 25.4)
+#define A4_HEIGHT (297.0 * 72.0 / 25.4)
+
+/* Every record of the exhibition, in the order of its sections */
+static GListModel *
+all_records (void)
+{
+  LgsmExhibition *exhibition = lgsm_application_get_exhibition (app);
+  GListModel *sections = lgsm_exhibition_get_sections (exhibition);
+  GListStore *store = g_list_store_new (LGSM_TYPE_RECORD);
+
+  for (guint s = 0; s < g_list_model_get_n_items (sections); s++)
+    {
+      g_autoptr(LgsmSection) section = g_list_model_get_item (sections, s);
+      GListModel *records = lgsm_section_get_records (section);
+
+      for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+        {
+          g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
+          g_list_store_append (store, record);
+        }
+    }
+  return G_LIST_MODEL (store);
+}
+
+static const char *
+box_name (LgsmHandoutBoxKind kind)
+{
+  static const char *names[] = { "header", "footer", "title", "date", "content note", "picture", "summary",
+                                 "body", "question", "notes", "sources", "rule" };
+  return kind < G_N_ELEMENTS (names) ? names[kind] : "?";
+}
+
+/* Nothing drawn on a page overlaps anything else; everything is inside
+ * margins of at least 15 mm; pictures are centred; each page has its
+ * header above everything and its footer below; each record's head is on
+ * one page. */
+static void
+check_layout (LgsmHandoutLayout *layout,
+              GListModel        *records,
+              LgsmHandoutKind    kind)
+{
+  guint n = lgsm_handout_layout_get_n_boxes (layout), n_pages = lgsm_handout_layout_get_n_pages (layout);
+  guint n_records = g_list_model_get_n_items (records);
+  double min_margin = 15.0 * 72.0 / 25.4;
+  g_autofree guint *record_page = g_new (guint, n_records);
+  g_autofree guint *headers = g_new0 (guint, n_pages);
+  g_autofree guint *footers = g_new0 (guint, n_pages);
+  guint n_questions = 0, n_notes = 0, n_content_notes = 0, n_pictures = 0;
+
+  for (guint r = 0; r < n_records; r++)
+    record_page[r] = G_MAXUINT;
+  g_assert_cmpfloat (LGSM_HANDOUT_MARGIN, >=, min_margin);
+  for (guint i = 0; i < n; i++)
+    {
+      const LgsmHandoutBox *a = lgsm_handout_layout_get_box (layout, i);
+      const graphene_rect_t *r = &a->rect;
+
+      g_assert_cmpuint (a->page, <, n_pages);
+      if (r->origin.x < min_margin - 0.01 || r->origin.y < min_margin - 0.01 ||
+          r->origin.x + r->size.width > A4_WIDTH - min_margin + 0.01 ||
+          r->origin.y + r->size.height > A4_HEIGHT - min_margin + 0.01 || r->size.height <= 0 || r->size.width <= 0)
+        g_error ("the %s at %.1f,%.1f %.1f×%.1f on page %u is outside the margins", box_name (a->kind),
+                 r->origin.x, r->origin.y, r->size.width, r->size.height, a->page + 1);
+      for (guint j = i + 1; j < n; j++)
+        {
+          const LgsmHandoutBox *b = lgsm_handout_layout_get_box (layout, j);
+          graphene_rect_t overlap;
+
+          if (a->page == b->page && graphene_rect_intersection (&a->rect, &b->rect, &overlap) &&
+              overlap.size.width > 0.01 && overlap.size.height > 0.01)
+            g_error ("on page %u the %s of record %u (%.1f,%.1f %.1f×%.1f) overlaps the %s of record %u (%.1f,%.1f %.1f×%.1f)",
+                     a->page + 1, box_name (a->kind), a->record, r->origin.x, r->origin.y, r->size.width, r->size.height,
+                     box_name (b->kind), b->record, b->rect.origin.x, b->rect.origin.y, b->rect.size.width, b->rect.size.height);
+        }
+      switch (a->kind)
+        {
+        case LGSM_HANDOUT_BOX_HEADER:
+          headers[a->page]++;
+          break;
+        case LGSM_HANDOUT_BOX_FOOTER:
+          footers[a->page]++;
+          break;
+        case LGSM_HANDOUT_BOX_PICTURE:
+          n_pictures++;
+          g_assert_cmpfloat (fabs (r->origin.x + r->size.width / 2 - A4_WIDTH / 2), <, 0.5);
+          break;
+        case LGSM_HANDOUT_BOX_QUESTION:
+          {
+            g_autoptr(LgsmRecord) record = g_list_model_get_item (records, a->record);
+            n_questions++;
+            g_assert_nonnull (strstr (lgsm_handout_layout_get_text (layout, i), lgsm_record_get_question (record)));
+          }
+          break;
+        case LGSM_HANDOUT_BOX_NOTES:
+          n_notes++;
+          break;
+        case LGSM_HANDOUT_BOX_CONTENT_NOTE:
+          {
+            g_autoptr(LgsmRecord) record = g_list_model_get_item (records, a->record);
+            n_content_notes++;
+            g_assert_nonnull (strstr (lgsm_handout_layout_get_text (layout, i), lgsm_record_get_content_note (record)));
+          }
+          break;
+        default:
+          break;
+        }
+      /* a record's head (title to summary) is on one page; its text goes
+       * on from there, never back; the question and sources stay with its
+       * last paragraph */
+      if (a->record != G_MAXUINT)
+        {
+          g_assert_cmpuint (a->record, <, n_records);
+          if (record_page[a->record] == G_MAXUINT)
+            record_page[a->record] = a->page;
+          else if (a->kind <= LGSM_HANDOUT_BOX_SUMMARY)
+            g_assert_cmpuint (record_page[a->record], ==, a->page);
+          else
+            g_assert_cmpuint (record_page[a->record], <=, a->page);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const LgsmHandoutBox *a = lgsm_handout_layout_get_box (layout, i);
+      guint last_body_page = G_MAXUINT;
+
+      if (a->kind != LGSM_HANDOUT_BOX_QUESTION && a->kind != LGSM_HANDOUT_BOX_SOURCES)
+        continue;
+      for (guint j = 0; j < n; j++)
+        {
+          const LgsmHandoutBox *b = lgsm_handout_layout_get_box (layout, j);
+          if (b->record == a->record && b->kind == LGSM_HANDOUT_BOX_BODY)
+            last_body_page = b->page;
+        }
+      g_assert_cmpuint (a->page, ==, last_body_page);
+    }
+  /* the header above everything on its page, the footer below */
+  for (guint i = 0; i < n; i++)
+    {
+      const LgsmHandoutBox *a = lgsm_handout_layout_get_box (layout, i);
+
+      for (guint j = 0; j < n; j++)
+        {
+          const LgsmHandoutBox *b = lgsm_handout_layout_get_box (layout, j);
+
+          if (a->page != b->page || i == j)
+            continue;
+          if (a->kind == LGSM_HANDOUT_BOX_HEADER)
+            g_assert_cmpfloat (a->rect.origin.y + a->rect.size.height, <=, b->rect.origin.y);
+          if (a->kind == LGSM_HANDOUT_BOX_FOOTER)
+            g_assert_cmpfloat (a->rect.origin.y, >=, b->rect.origin.y + b->rect.size.height);
+        }
+    }
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_assert_cmpuint (headers[p], ==, 1);
+      g_assert_cmpuint (footers[p], ==, 1);
+    }
+  /* every record is there, with its question, content note and (teacher) notes */
+  {
+    guint want_questions = 0, want_notes = 0, want_content_notes = 0, want_pictures = 0;
+
+    for (guint r = 0; r < n_records; r++)
+      {
+        g_autoptr(LgsmRecord) record = g_list_model_get_item (records, r);
+
+        g_assert_cmpuint (record_page[r], !=, G_MAXUINT);
+        want_questions += lgsm_record_get_question (record) != NULL;
+        want_notes += lgsm_record_get_notes (record) != NULL;
+        want_content_notes += lgsm_record_get_content_note (record) != NULL;
+        want_pictures += lgsm_record_get_image_uri (record) != NULL;
+      }
+    g_assert_cmpuint (n_questions, ==, want_questions);
+    g_assert_cmpuint (n_content_notes, ==, want_content_notes);
+    g_assert_cmpuint (n_pictures, ==, want_pictures);
+    g_assert_cmpuint (n_notes, ==, kind == LGSM_HANDOUT_TEACHER ? want_notes : 0);
+  }
+}
+
+static char *
+run_tool (const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *arg = first; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error))
+    g_error ("%s: %s", first, error->message);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_handout (void)
+{
+  g_autoptr(GListModel) records = all_records ();
+  guint n_records = g_list_model_get_n_items (records);
+  g_autoptr(GListStore) content_note_only = g_list_store_new (LGSM_TYPE_RECORD);
+  LgsmRecord *with_note = NULL;
+
+  g_assert_cmpuint (n_records, >=, 40);
+  for (LgsmHandoutKind kind = LGSM_HANDOUT_STUDENT; kind <= LGSM_HANDOUT_TEACHER; kind++)
+    {
+      g_autoptr(LgsmHandoutLayout) layout = lgsm_handout_layout_new ("The whole exhibition", records, kind,
+                                                                     A4_WIDTH, A4_HEIGHT);
+      guint n_pages = lgsm_handout_layout_get_n_pages (layout);
+      g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), kind == LGSM_HANDOUT_TEACHER ? "lgsm-teacher.pdf"
+                                                                                              : "lgsm-handout.pdf", NULL);
+      g_autofree char *info = NULL, *text = NULL, *pages = NULL;
+      g_autoptr(LgsmRecord) first = g_list_model_get_item (records, 0);
+
+      g_test_message ("%s: %u records on %u pages", kind == LGSM_HANDOUT_TEACHER ? "teacher's copy" : "handout",
+                      n_records, n_pages);
+      check_layout (layout, records, kind);
+      /* compact: more than two records to a page on average (one and a
+       * half with the teacher's notes) */
+      if (kind == LGSM_HANDOUT_TEACHER)
+        g_assert_cmpuint (n_pages * 3, <, n_records * 2);
+      else
+        g_assert_cmpuint (n_pages * 2, <, n_records);
+
+      /* the PDF has those pages, and the text */
+      g_assert_true (lgsm_handout_export_kind ("The whole exhibition", records, kind, pdf, NULL));
+      info = run_tool ("pdfinfo", pdf, NULL);
+      pages = g_strdup_printf ("Pages:           %u\n", n_pages);
+      g_assert_nonnull (strstr (info, pages));
+      if (g_getenv ("LGSM_SHOTS_DIR"))
+        {
+          g_autofree char *prefix = g_build_filename (g_getenv ("LGSM_SHOTS_DIR"),
+                                                      kind == LGSM_HANDOUT_TEACHER ? "teacher" : "handout", NULL);
+          g_autofree char *out = NULL;
+
+          g_mkdir_with_parents (g_getenv ("LGSM_SHOTS_DIR"), 0755);
+          out = run_tool ("pdftoppm", "-r", "60", "-png", pdf, prefix, NULL);
+        }
+      text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+      g_assert_nonnull (strstr (text, "Talk about it:"));
+      g_assert_nonnull (strstr (text, "Content note:"));
+      g_assert_nonnull (strstr (text, "How do we know?"));
+      g_assert_true ((strstr (text, "For the teacher:") != NULL) == (kind == LGSM_HANDOUT_TEACHER));
+      g_assert_true ((strstr (text, "teacher’s copy") != NULL) == (kind == LGSM_HANDOUT_TEACHER));
+      {
+        g_autofree char *footer = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+        g_assert_nonnull (strstr (text, footer));
+      }
+      g_unlink (pdf);
+    }
+
+  /* a record with a content note, alone: one page, the note drawn */
+  for (guint i = 0; i < n_records && with_note == NULL; i++)
+    {
+      g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
+      if (lgsm_record_get_content_note (record))
+        with_note = record;
+    }
+  g_assert_nonnull (with_note);
+  g_list_store_append (content_note_only, with_note);
+  {
+    g_autoptr(LgsmHandoutLayout) layout = lgsm_handout_layout_new ("One", G_LIST_MODEL (content_note_only),
+                                                                   LGSM_HANDOUT_STUDENT, A4_WIDTH, A4_HEIGHT);
+    g_assert_cmpuint (lgsm_handout_layout_get_n_pages (layout), ==, 1);
+    check_layout (layout, G_LIST_MODEL (content_note_only), LGSM_HANDOUT_STUDENT);
+  }
+  /* nothing to print: one page with its header */
+  {
+    g_autoptr(GListStore) none = g_list_store_new (LGSM_TYPE_RECORD);
+    g_autoptr(LgsmHandoutLayout) layout = lgsm_handout_layout_new ("Empty", G_LIST_MODEL (none),
+                                                                   LGSM_HANDOUT_STUDENT, A4_WIDTH, A4_HEIGHT);
+    g_assert_cmpuint (lgsm_handout_layout_get_n_pages (layout), ==, 1);
+    g_assert_cmpuint (lgsm_handout_layout_get_n_boxes (layout), ==, 2);
+  }
+}
+
+/* Every record asks the class one question, about its own facts; the
+ * Welsh records ask it in Welsh. */
+static void
+test_questions (void)
+{
+  g_autoptr(GListModel) records = all_records ();
+  LgsmExhibition *welsh = lgsm_context_get_second_exhibition (lgsm_application_get_context (app));
+
+  g_assert_nonnull (welsh);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
+      const char *question = lgsm_record_get_question (record);
+      LgsmRecord *cy = lgsm_exhibition_lookup (welsh, lgsm_record_get_id (record));
+
+      if (question == NULL)
+        g_error ("record %s has no question for the class", lgsm_record_get_id (record));
+      g_assert_true (g_str_has_suffix (question, "?"));
+      g_assert_nonnull (cy);
+      g_assert_nonnull (lgsm_record_get_question (cy));
+      if (g_str_equal (lgsm_record_get_question (cy), question))
+        g_error ("the question of %s is not in Welsh", lgsm_record_get_id (record));
+    }
+}
+
 /* ---- setup -------------------------------------------------------------------- */
 
 static gboolean
@@ -1330,6 +1637,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/presentation/keys-from-lesson-dialog", test_keys_from_lesson_dialog);
   g_test_add_func ("/presentation/real-ctrl-plus", test_real_ctrl_plus);
   g_test_add_func ("/presentation/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/handout/layout", test_handout);
+  g_test_add_func ("/records/questions", test_questions);
 
   app = lgsm_application_new ();
   g_application_set_flags (G_APPLICATION (app),
