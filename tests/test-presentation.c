@@ -369,7 +369,7 @@ save_shot (GtkWidget  *widget,
     return;
   g_mkdir_with_parents (dir, 0755);
   texture = render (widget);
-  path = g_strdup_printf ("%s/%s-%s.png", dir, name, backend_name ());
+  path = g_strdup_printf ("%s/%s-%s-%umon.png", dir, name, backend_name (), n_monitors ());
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
 }
