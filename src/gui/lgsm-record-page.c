@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lgsm-record-page.h"
+#include "lgsm-layout.h"
 #include "lgsm-picture.h"
 #include "lgsm-picture-cache.h"
 
@@ -16,6 +17,7 @@ struct _LgsmRecordPage
   LgsmRecord        *record;
 
   GtkScrolledWindow *scroller;
+  GtkWidget         *heading;
   LgsmPicture       *picture;
   GtkLabel          *credit_label;
   GtkLabel          *title_label;
@@ -25,13 +27,13 @@ struct _LgsmRecordPage
   GtkLabel          *content_note_label;
   GtkBox            *body_box;
   GtkWidget         *people_heading;
-  GtkFlowBox        *people_box;
+  LgsmWrapBox       *people_box;
   GtkWidget         *places_heading;
-  GtkFlowBox        *places_box;
+  LgsmWrapBox       *places_box;
   GtkWidget         *see_also_heading;
-  GtkFlowBox        *see_also_box;
+  LgsmWrapBox       *see_also_box;
   GtkWidget         *backlinks_heading;
-  GtkFlowBox        *backlinks_box;
+  LgsmWrapBox       *backlinks_box;
   GtkBox            *sources_box;
 };
 
@@ -45,23 +47,34 @@ clear_box (GtkWidget *box)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
+  if (LGSM_IS_WRAP_BOX (box))
     {
-      if (GTK_IS_FLOW_BOX (box))
-        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
+      lgsm_wrap_box_remove_all (LGSM_WRAP_BOX (box));
+      return;
     }
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
 }
 
+/* A link to another record: one Tab stop, read as a link with the
+ * record's title. */
 static GtkWidget *
 link_button_new (LgsmRecord *target)
 {
-  GtkWidget *button = gtk_button_new_with_label (lgsm_record_get_title (target));
+  GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_LINK,
+                                    "label", lgsm_record_get_title (target),
+                                    NULL);
   GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_title (target),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lgsm_record_get_summary (target),
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-record");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lgsm_record_get_id (target));
   gtk_widget_add_css_class (button, "record-link");
@@ -71,7 +84,7 @@ link_button_new (LgsmRecord *target)
 
 /* Fills a flow box with links; hides it and its heading when empty. */
 static void
-fill_links (GtkFlowBox         *box,
+fill_links (LgsmWrapBox        *box,
             GtkWidget          *heading,
             LgsmExhibition     *exhibition,
             const char * const *ids,
@@ -85,14 +98,14 @@ fill_links (GtkFlowBox         *box,
       LgsmRecord *target = lgsm_exhibition_lookup (exhibition, ids[i]);
       if (target)
         {
-          gtk_flow_box_append (box, link_button_new (target));
+          lgsm_wrap_box_append (box, link_button_new (target));
           n++;
         }
     }
   for (guint i = 0; records && i < g_list_model_get_n_items (records); i++)
     {
       g_autoptr(LgsmRecord) target = g_list_model_get_item (records, i);
-      gtk_flow_box_append (box, link_button_new (target));
+      lgsm_wrap_box_append (box, link_button_new (target));
       n++;
     }
   gtk_widget_set_visible (GTK_WIDGET (box), n > 0);
@@ -106,6 +119,7 @@ paragraph_new (const char *text,
   GtkWidget *label = gtk_label_new (text);  /* plain text: never markup */
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, css_class);
@@ -168,6 +182,9 @@ lgsm_record_page_set_record (LgsmRecordPage *self,
   gtk_label_set_text (self->credit_label, credit ? credit : lgsm_record_get_image_credit (record));
 
   gtk_label_set_text (self->title_label, lgsm_record_get_title (record));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_title (record),
+                                  -1);
   date = lgsm_record_format_date (record);
   gtk_label_set_text (self->date_label, date ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
@@ -205,6 +222,31 @@ lgsm_record_page_get_record (LgsmRecordPage *self)
 {
   g_return_val_if_fail (LGSM_IS_RECORD_PAGE (self), NULL);
   return self->record;
+}
+
+/* Shows the page from its top with the keyboard focus on the record's
+ * title, as a record just opened is shown. */
+void
+lgsm_record_page_focus_heading (LgsmRecordPage *self)
+{
+  g_return_if_fail (LGSM_IS_RECORD_PAGE (self));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_widget_grab_focus (self->heading);
+}
+
+GtkWidget *
+lgsm_record_page_get_heading (LgsmRecordPage *self)
+{
+  g_return_val_if_fail (LGSM_IS_RECORD_PAGE (self), NULL);
+  return self->heading;
+}
+
+GtkAdjustment *
+lgsm_record_page_get_vadjustment (LgsmRecordPage *self)
+{
+  g_return_val_if_fail (LGSM_IS_RECORD_PAGE (self), NULL);
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
 }
 
 static void
@@ -270,8 +312,13 @@ lgsm_record_page_class_init (LgsmRecordPageClass *klass)
   object_class->dispose = lgsm_record_page_dispose;
 
   g_type_ensure (LGSM_TYPE_PICTURE);
+  g_type_ensure (LGSM_TYPE_CLAMP);
+  g_type_ensure (LGSM_TYPE_WRAP_BOX);
+  g_type_ensure (LGSM_TYPE_HEADING);
+  g_type_ensure (LGSM_TYPE_ASPECT_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-record-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, heading);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, picture);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, credit_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, title_label);

@@ -14,5 +14,8 @@ void        lgsm_record_page_set_record (LgsmRecordPage *self,
                                          LgsmExhibition *exhibition,
                                          LgsmRecord     *record);
 LgsmRecord *lgsm_record_page_get_record (LgsmRecordPage *self);
+void        lgsm_record_page_focus_heading (LgsmRecordPage *self);
+GtkWidget  *lgsm_record_page_get_heading (LgsmRecordPage *self);
+GtkAdjustment *lgsm_record_page_get_vadjustment (LgsmRecordPage *self);
 
 G_END_DECLS

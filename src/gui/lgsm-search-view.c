@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lgsm-search-view.h"
+#include "lgsm-record-card.h"
 
 /* The search page: how many records match the query, and the records,
  * each as its title over its date and summary. Activating one opens it
@@ -36,10 +37,12 @@ setup_result (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "result-title");
-  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "result-detail");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), detail);
   gtk_widget_add_css_class (box, "search-result");
@@ -63,10 +66,13 @@ bind_result (GtkSignalListItemFactory *factory,
     text = g_strdup_printf (_("%s — %s"), date, lgsm_record_get_summary (record));
   gtk_label_set_text (GTK_LABEL (title), lgsm_record_get_title (record));
   gtk_label_set_text (GTK_LABEL (detail), text ? text : lgsm_record_get_summary (record));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_title (record),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : lgsm_record_get_summary (record),
-                                  -1);
+  /* the row (the list's cell) is what takes the focus and what a screen
+   * reader reads: "title, date", the summary as its description */
+  lgsm_record_card_describe (GTK_ACCESSIBLE (box), record);
+  if (gtk_widget_get_parent (box))
+    lgsm_record_card_describe (GTK_ACCESSIBLE (gtk_widget_get_parent (box)), record);
+  /* what it opens, for putting the focus back on it */
+  g_object_set_data_full (G_OBJECT (box), "lgsm-record-id", g_strdup (lgsm_record_get_id (record)), g_free);
 }
 
 static void
@@ -91,6 +97,7 @@ run_query (LgsmSearchView *self)
   else
     summary = g_strdup_printf (ngettext ("%u record found", "%u records found", n), n);
   gtk_label_set_text (self->results_label, summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_label), GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
 }
 
 static void
@@ -156,6 +163,37 @@ lgsm_search_view_get_selected (LgsmSearchView *self)
   g_return_val_if_fail (LGSM_IS_SEARCH_VIEW (self), NULL);
   model = gtk_list_view_get_model (self->results_view);
   return model ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) : NULL;
+}
+
+/* Puts the keyboard focus on the result that opens @id, scrolling to it.
+ * Returns: whether there is one. */
+gboolean
+lgsm_search_view_focus_result (LgsmSearchView *self,
+                               const char     *id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (LGSM_IS_SEARCH_VIEW (self), FALSE);
+
+  model = G_LIST_MODEL (gtk_list_view_get_model (self->results_view));
+  for (guint i = 0; model && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LgsmRecord) record = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (lgsm_record_get_id (record), id) != 0)
+        continue;
+      gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", i);
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->results_view)); row;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *box = gtk_widget_get_first_child (row);
+
+          if (box && g_strcmp0 (g_object_get_data (G_OBJECT (box), "lgsm-record-id"), id) == 0)
+            return gtk_widget_grab_focus (row);
+        }
+      return FALSE;
+    }
+  return FALSE;
 }
 
 /* "3 records found" */

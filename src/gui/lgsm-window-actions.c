@@ -54,10 +54,7 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  LgsmWindow *self = LGSM_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  lgsm_window_begin_search (LGSM_WINDOW (widget));
 }
 
 static void

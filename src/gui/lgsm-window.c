@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lgsm-kiosk.h"
+#include "lgsm-layout.h"
 #include "lgsm-language.h"
 #include "lgsm-picture-cache.h"
 #include "lgsm-record-page.h"
@@ -22,6 +23,70 @@ G_DEFINE_FINAL_TYPE (LgsmWindow, lgsm_window, GTK_TYPE_APPLICATION_WINDOW)
 
 enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+/* ---- what is shown: the title, the history ------------------------------ */
+
+/* The window's title names what is shown: the record, the search, or the
+ * tab (screen readers and window lists read it). */
+static void
+update_title (LgsmWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages);
+  LgsmRecord *record = self->record_id ? lgsm_exhibition_lookup (self->exhibition, self->record_id) : NULL;
+  LgsmSection *section = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (page, "record") == 0 && record)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), lgsm_record_get_title (record));
+      return;
+    }
+  if (g_strcmp0 (page, "search") == 0)
+    /* Translators: the window's title while search results are shown */
+    title = g_strdup (_("Search – LGSM Exhibition"));
+  else if (g_strcmp0 (page, "sections") == 0 && self->exhibition &&
+           (section = lgsm_exhibition_get_section (self->exhibition, lgsm_window_get_section (self))) != NULL)
+    /* Translators: the window's title on a tab: the tab's name, then the app's */
+    title = g_strdup_printf (_("%s – LGSM Exhibition"), lgsm_section_get_title (section));
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("LGSM Exhibition"));
+}
+
+/* The compact tab switcher names the tab shown. */
+static void
+update_compact_switcher (LgsmWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->sections);
+  const char *title = child ? gtk_stack_page_get_title (gtk_stack_get_page (self->sections, child)) : NULL;
+  g_autofree char *name = NULL;
+
+  gtk_label_set_text (self->compact_label, title ? title : "");
+  /* Translators: how a screen reader names the menu of tabs on a narrow
+   * window: "Sections", then the tab shown */
+  name = g_strdup_printf (_("Sections: %s"), title ? title : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compact_switcher), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* the menu button's own toggle button is what takes the focus */
+  if (gtk_widget_get_first_child (self->compact_switcher))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->compact_switcher)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+clear_history (LgsmWindow *self)
+{
+  g_ptr_array_set_size (self->history, 0);
+  g_ptr_array_set_size (self->history_focus, 0);
+}
+
+/* The page the visitor sees: the tab, the search or the record. */
+static GtkWidget *
+visible_page (LgsmWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages);
+
+  if (g_strcmp0 (page, "sections") == 0)
+    return gtk_stack_get_visible_child (self->sections);
+  return gtk_stack_get_visible_child (self->pages);
+}
 
 /* ---- tabs, built when first shown ------------------------------------- */
 
@@ -61,21 +126,28 @@ on_visible_tab_changed (LgsmWindow *self)
   build_tab (self, gtk_stack_get_visible_child (self->sections));
   if (name && !self->kiosk)
     g_settings_set_string (lgsm_context_get_settings (self->context), "last-section", name);
+  update_compact_switcher (self);
+  update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
 
 static void
 add_tabs (LgsmWindow *self)
 {
+  g_menu_remove_all (self->tabs_menu);
   for (guint i = 0; i < lgsm_sections_get_n_tabs (); i++)
     {
       const LgsmSectionInfo *info = lgsm_sections_get_tab (i);
       LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, info->id);
       GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       const char *title = section ? lgsm_section_get_title (section) : _(info->title);
+      g_autofree char *detailed = g_strdup_printf ("win.tab::%s", info->id);
 
       gtk_stack_add_titled (self->sections, page, info->id, title);
+      /* the narrow window's menu of tabs: radio items of win.tab */
+      g_menu_append (self->tabs_menu, title, detailed);
     }
+  update_compact_switcher (self);
 }
 
 void
@@ -95,9 +167,9 @@ lgsm_window_show_section (LgsmWindow *self,
   gtk_stack_set_visible_child_name (self->sections, section);
   gtk_stack_set_visible_child_name (self->pages, "sections");
   g_clear_pointer (&self->record_id, g_free);
-  g_ptr_array_set_size (self->history, 0);
+  clear_history (self);
   gtk_widget_set_visible (self->back_button, FALSE);
-  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
 }
 
@@ -117,9 +189,12 @@ update_back_button (LgsmWindow *self)
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "record") == 0);
 }
 
+/* Shows @record; the focus goes back where @memo says it was on its page
+ * (coming back), else on its heading, with the page at its top. */
 static void
-show_record (LgsmWindow *self,
-             LgsmRecord *record)
+show_record (LgsmWindow    *self,
+             LgsmRecord    *record,
+             LgsmFocusMemo *memo)
 {
   g_free (self->record_id);
   self->record_id = g_strdup (lgsm_record_get_id (record));
@@ -131,8 +206,10 @@ show_record (LgsmWindow *self,
     }
   lgsm_record_page_set_record (self->record_page, self->exhibition, record);
   gtk_stack_set_visible_child_name (self->pages, "record");
-  gtk_window_set_title (GTK_WINDOW (self), lgsm_record_get_title (record));
+  update_title (self);
   update_back_button (self);
+  if (!lgsm_focus_memo_restore (memo, GTK_WIDGET (self->record_page)))
+    lgsm_record_page_focus_heading (self->record_page);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
 }
 
@@ -153,9 +230,11 @@ lgsm_window_open_record (LgsmWindow *self,
   record = lgsm_exhibition_lookup (self->exhibition, id);
   if (record == NULL || g_strcmp0 (self->record_id, id) == 0)
     return;
-  /* remember where we came from: a record, or the tabs/search (NULL) */
+  /* remember where we came from: a record, or the tabs/search (NULL), and
+   * where the focus was there */
+  g_ptr_array_add (self->history_focus, lgsm_focus_memo_save (visible_page (self)));
   g_ptr_array_add (self->history, g_strdup (self->record_id));
-  show_record (self, record);
+  show_record (self, record, NULL);
 }
 
 const char *
@@ -176,25 +255,62 @@ void
 lgsm_window_go_back (LgsmWindow *self)
 {
   g_autofree char *previous = NULL;
+  LgsmFocusMemo *memo;
   LgsmRecord *record;
 
+  /* back from the search results is back to the page searched from */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return;
+    }
   if (self->history->len == 0)
     return;
   previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  memo = g_ptr_array_steal_index (self->history_focus, self->history_focus->len - 1);
   record = lgsm_exhibition_lookup (self->exhibition, previous);
   if (record)
+    show_record (self, record, memo);
+  else
     {
-      show_record (self, record);
-      return;
+      g_clear_pointer (&self->record_id, g_free);
+      gtk_stack_set_visible_child_name (self->pages, searching (self) ? "search" : "sections");
+      update_title (self);
+      update_back_button (self);
+      /* exactly where the visitor was on the tab or in the results */
+      lgsm_focus_memo_restore (memo, visible_page (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
     }
-  g_clear_pointer (&self->record_id, g_free);
-  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
-  gtk_stack_set_visible_child_name (self->pages, searching (self) ? "search" : "sections");
-  update_back_button (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  lgsm_focus_memo_free (memo);
 }
 
 /* ---- search ------------------------------------------------------------ */
+
+/* Leaves the search results for the page that was open when the search
+ * began (a tab or a record), with the focus where it was there. */
+static void
+leave_search (LgsmWindow *self)
+{
+  g_autofree char *record_id = g_steal_pointer (&self->search_return);
+  LgsmRecord *record = record_id ? lgsm_exhibition_lookup (self->exhibition, record_id) : NULL;
+  LgsmFocusMemo *memo = g_steal_pointer (&self->search_focus);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") != 0)
+    {
+      lgsm_focus_memo_free (memo);
+      return;
+    }
+  if (record)
+    show_record (self, record, memo);
+  else
+    {
+      gtk_stack_set_visible_child_name (self->pages, "sections");
+      update_title (self);
+      update_back_button (self);
+      lgsm_focus_memo_restore (memo, visible_page (self));
+    }
+  lgsm_focus_memo_free (memo);
+}
 
 static void
 on_search_changed (LgsmWindow *self)
@@ -204,14 +320,18 @@ on_search_changed (LgsmWindow *self)
   lgsm_search_view_set_query (self->search_view, text);
   if (*text == '\0')
     {
-      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
-        gtk_stack_set_visible_child_name (self->pages, "sections");
+      leave_search (self);
       return;
     }
-  g_ptr_array_set_size (self->history, 0);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") != 0)
+    {
+      /* the page the search was started from, to come back to */
+      g_free (self->search_return);
+      self->search_return = g_strdup (self->record_id);
+    }
   g_clear_pointer (&self->record_id, g_free);
   gtk_stack_set_visible_child_name (self->pages, "search");
-  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  update_title (self);
   update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
 }
@@ -228,9 +348,34 @@ on_search_activate (LgsmWindow *self)
 static void
 on_search_mode_changed (LgsmWindow *self)
 {
-  if (!gtk_search_bar_get_search_mode (self->search_bar) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
-    gtk_stack_set_visible_child_name (self->pages, "sections");
+  LgsmFocusMemo *memo;
+
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
+    {
+      leave_search (self);
+      return;
+    }
+  /* closed over another page (a record opened from the results): the
+   * page stays, the focus goes back where it was */
+  memo = g_steal_pointer (&self->search_focus);
+  lgsm_focus_memo_restore (memo, visible_page (self));
+  lgsm_focus_memo_free (memo);
+}
+
+/* Ctrl+F remembers where the focus was, for Escape. */
+void
+lgsm_window_begin_search (LgsmWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") != 0)
+    {
+      lgsm_focus_memo_free (self->search_focus);
+      self->search_focus = lgsm_focus_memo_save (visible_page (self));
+    }
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -267,8 +412,15 @@ on_escape (GtkWidget *widget,
            gpointer   user_data)
 {
   LgsmWindow *self = LGSM_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (self->history->len == 0)
+  /* Escape in the search closes the search only */
+  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return TRUE;
+    }
+  if (self->history->len == 0 && g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") != 0)
     return FALSE;
   lgsm_window_go_back (self);
   return TRUE;
@@ -401,7 +553,7 @@ lgsm_window_reset_home (LgsmWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   lgsm_window_show_section (self, lgsm_sections_get_tab (0)->id);
-  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  update_title (self);
 }
 
 LgsmKiosk *
@@ -535,6 +687,8 @@ on_exhibition_changed (LgsmWindow *self)
     gtk_stack_set_visible_child_name (self->sections, section);
   build_tab (self, gtk_stack_get_visible_child (self->sections));
   update_problems (self);
+  update_compact_switcher (self);
+  update_title (self);
   if (record)
     lgsm_window_open_record (self, record);
   schedule_prebuild (self);
@@ -749,6 +903,9 @@ lgsm_window_finalize (GObject *object)
   LgsmWindow *self = LGSM_WINDOW (object);
 
   g_ptr_array_unref (self->history);
+  g_ptr_array_unref (self->history_focus);
+  lgsm_focus_memo_free (self->search_focus);
+  g_free (self->search_return);
   g_free (self->record_id);
   g_free (self->pending_section);
   g_free (self->pending_record);
@@ -786,8 +943,13 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LGSM_TYPE_SEARCH_VIEW);
+  g_type_ensure (LGSM_TYPE_FIT_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tab_switcher);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, compact_switcher);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, compact_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tabs_menu);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, language_section);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, present_button);
@@ -811,6 +973,8 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_tabs_swipe);
 
   lgsm_window_class_add_actions (widget_class);
+  /* the narrow window's menu of tabs (radio items) */
+  gtk_widget_class_install_property_action (widget_class, "win.tab", "section");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
 }
 
@@ -818,6 +982,7 @@ static void
 lgsm_window_init (LgsmWindow *self)
 {
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->history_focus = g_ptr_array_new_with_free_func ((GDestroyNotify) lgsm_focus_memo_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_language_menu (self);
 }
