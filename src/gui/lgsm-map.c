@@ -552,7 +552,7 @@ current_mark (LgsmMap *self)
     {
       GtkStateFlags state = gtk_widget_get_state_flags (g_ptr_array_index (self->marks, i));
 
-      if (state & GTK_STATE_FLAG_FOCUSED)
+      if (state & GTK_STATE_FLAG_FOCUS_VISIBLE)
         return (int) i;
       if (state & GTK_STATE_FLAG_PRELIGHT)
         hovered = (int) i;
