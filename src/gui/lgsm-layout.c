@@ -464,7 +464,8 @@ split_row_widths (LgsmSplitLayout *self,
       if (i == 0 && self->first_fraction > 0)
         {
           int largest = self->first_max_chars > 0 ? self->first_max_chars * cw : G_MAXINT;
-          widths[i] = MAX (min, MIN ((int) (width * self->first_fraction), largest));
+          /* its share of the width, but no wider than it would be */
+          widths[i] = MAX (min, MIN (MIN ((int) (width * self->first_fraction), largest), nat));
         }
       else if (gtk_widget_get_hexpand (child))
         {

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lgsm-map.h"
+#include "lgsm-layout.h"
 #include "lgsm-picture.h"
 #include "lgsm-picture-cache.h"
 
@@ -29,6 +30,7 @@ struct _LgsmMap
   GArray     *routes;    /* pairs of indices into places */
   GArray     *drawn;     /* graphene_point_t per place: where its mark is drawn */
   GArray     *labels;    /* graphene_rect_t per place: its name, or an empty rect */
+  int         max_height; /* so that it fits on the screen, or 0 */
   GdkTexture *texture;
   int         texture_width;
 };
@@ -221,15 +223,33 @@ lgsm_map_measure (GtkWidget      *widget,
                   int            *minimum_baseline,
                   int            *natural_baseline)
 {
+  LgsmMap *self = LGSM_MAP (widget);
+  double tallest = self->max_height > 0 ? self->max_height : G_MAXINT;
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* any width down to a phone's; as wide as the artwork if it can */
+      /* any width down to a phone's; as wide as it can be while all of it
+       * fits on the screen */
       *minimum = 200;
-      *natural = (int) LGSM_MAP_WIDTH;
+      *natural = MAX (*minimum, (int) (tallest * LGSM_MAP_WIDTH / LGSM_MAP_HEIGHT));
     }
   else
     /* the artwork's shape: the map uses all the width it is given */
-    *minimum = *natural = (int) ceil ((for_size < 0 ? LGSM_MAP_WIDTH : for_size) * LGSM_MAP_HEIGHT / LGSM_MAP_WIDTH);
+    *minimum = *natural = (int) MIN (tallest, ceil ((for_size < 0 ? LGSM_MAP_WIDTH : for_size) * LGSM_MAP_HEIGHT / LGSM_MAP_WIDTH));
+}
+
+/* The map is no taller than @height (the page's, so that all of it can be
+ * seen at once); 0 for no limit. */
+void
+lgsm_map_set_max_height (LgsmMap *self,
+                         int      height)
+{
+  g_return_if_fail (LGSM_IS_MAP (self));
+
+  if (self->max_height == height)
+    return;
+  self->max_height = height;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static GtkSizeRequestMode
@@ -415,7 +435,65 @@ label_tries (const graphene_point_t *p,
   tries[7] = down_left;
 }
 
-/* Names beside their marks where they cover no mark and no other name. */
+/* A name above or below its mark slides sideways to stay on the map. */
+static void
+keep_inside (graphene_rect_t       *tries,
+             guint                  n,
+             const graphene_point_t *p,
+             double                 width)
+{
+  for (guint t = 0; t < n; t++)
+    if (tries[t].origin.y + tries[t].size.height <= p->y - MARK / 2.0 || tries[t].origin.y >= p->y + MARK / 2.0)
+      tries[t].origin.x = CLAMP (tries[t].origin.x, 0, MAX (0, width - tries[t].size.width));
+}
+
+/* A place's name as drawn: on one line, or wrapped at @wrap pixels. */
+static PangoLayout *
+name_layout (LgsmMap    *self,
+             LgsmRecord *place,
+             int         wrap)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), lgsm_record_get_title (place));
+
+  if (wrap > 0)
+    {
+      pango_layout_set_width (layout, wrap * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+static gboolean
+place_label (LgsmMap         *self,
+             guint            i,
+             int              wrap,
+             graphene_rect_t *bounds,
+             GArray          *taken)
+{
+  LgsmRecord *place = g_ptr_array_index (self->places, i);
+  g_autoptr(PangoLayout) layout = name_layout (self, place, wrap);
+  graphene_rect_t tries[8];
+  graphene_point_t truth;
+  int w, h;
+
+  project (self, place, &truth);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  /* the paper behind the text is a little wider than the text */
+  label_tries (drawn_at (self, i), &truth, w + 6, h, tries);
+  keep_inside (tries, G_N_ELEMENTS (tries), drawn_at (self, i), bounds->size.width);
+  for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
+    if (rect_is_free (&tries[t], bounds, taken))
+      {
+        g_array_index (self->labels, graphene_rect_t, i) = tries[t];
+        g_array_append_val (taken, tries[t]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Names beside their marks where they cover no mark and no other name:
+ * first the places drawn where they are, then those drawn apart; a name
+ * with no room on one line tries two. */
 static void
 place_labels (LgsmMap *self,
               int      width,
@@ -428,28 +506,25 @@ place_labels (LgsmMap *self,
     {
       graphene_point_t *p = drawn_at (self, i);
       g_array_append_val (taken, GRAPHENE_RECT_INIT (p->x - MARK / 2.0, p->y - MARK / 2.0, MARK, MARK));
-    }
-  for (guint i = 0; i < self->places->len; i++)
-    {
-      LgsmRecord *place = g_ptr_array_index (self->places, i);
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), lgsm_record_get_title (place));
-      graphene_rect_t tries[8];
-      graphene_point_t truth;
-      int w, h;
-
       g_array_index (self->labels, graphene_rect_t, i) = GRAPHENE_RECT_INIT (0, 0, 0, 0);
-      project (self, place, &truth);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      /* the paper behind the text is a little wider than the text */
-      label_tries (drawn_at (self, i), &truth, w + 6, h, tries);
-      for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
-        if (rect_is_free (&tries[t], &bounds, taken))
-          {
-            g_array_index (self->labels, graphene_rect_t, i) = tries[t];
-            g_array_append_val (taken, tries[t]);
-            break;
-          }
     }
+  for (int moved = 0; moved <= 1; moved++)
+    for (guint i = 0; i < self->places->len; i++)
+      {
+        LgsmRecord *place = g_ptr_array_index (self->places, i);
+        g_autoptr(PangoLayout) layout = NULL;
+        graphene_point_t truth;
+        int w;
+
+        project (self, place, &truth);
+        if ((graphene_point_distance (&truth, drawn_at (self, i), NULL, NULL) > 1) != moved)
+          continue;
+        if (place_label (self, i, -1, &bounds, taken))
+          continue;
+        layout = name_layout (self, place, -1);
+        pango_layout_get_pixel_size (layout, &w, NULL);
+        place_label (self, i, MAX (w / 2 + 1, 10 * lgsm_widget_char_width (GTK_WIDGET (self))), &bounds, taken);
+      }
 }
 
 static void
@@ -524,7 +599,8 @@ draw_name (LgsmMap               *self,
 {
   GdkRGBA ink = { 0.14, 0.12, 0.13, 1 };
   GdkRGBA paper = { 0.99, 0.98, 0.95, current ? 1 : 0.92 };
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), lgsm_record_get_title (place));
+  /* wrapped as it was placed: the paper is the text's size and a little */
+  g_autoptr(PangoLayout) layout = name_layout (self, place, (int) rect->size.width - 6 + 1);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &rect->origin);
@@ -560,6 +636,18 @@ current_mark (LgsmMap *self)
   return hovered;
 }
 
+/* The name shown for the mark with the keyboard focus (or, else, the
+ * pointer), always drawn; NULL when there is none. */
+const char *
+lgsm_map_get_current_name (LgsmMap *self)
+{
+  int current;
+
+  g_return_val_if_fail (LGSM_IS_MAP (self), NULL);
+  current = current_mark (self);
+  return current >= 0 ? lgsm_record_get_title (g_ptr_array_index (self->places, current)) : NULL;
+}
+
 /* Names beside their marks; the name of the mark with the focus (or the
  * pointer) is always shown, over the others if it must. */
 static void
@@ -584,7 +672,7 @@ draw_names (LgsmMap     *self,
 
       if (rect.size.width <= 0)
         {
-          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), lgsm_record_get_title (place));
+          g_autoptr(PangoLayout) layout = name_layout (self, place, MAX (1, (int) bounds.size.width - 8));
           graphene_rect_t tries[8];
           graphene_point_t truth;
           int w, h;
@@ -592,6 +680,7 @@ draw_names (LgsmMap     *self,
           project (self, place, &truth);
           pango_layout_get_pixel_size (layout, &w, &h);
           label_tries (drawn_at (self, current), &truth, w + 6, h, tries);
+          keep_inside (tries, G_N_ELEMENTS (tries), drawn_at (self, current), bounds.size.width);
           rect = tries[0];
           for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
             if (graphene_rect_contains_rect (&bounds, &tries[t]))
@@ -661,7 +750,8 @@ on_name_pressed (GtkGestureClick *gesture,
 
       if (rect->size.width > 0 && graphene_rect_contains_point (rect, &GRAPHENE_POINT_INIT (x, y)))
         {
-          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+          if (gtk_gesture_is_active (GTK_GESTURE (gesture)))
+            gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
           gtk_widget_activate (g_ptr_array_index (self->marks, i));
           return;
         }

@@ -32,6 +32,8 @@ struct _LgsmSectionView
   GtkBox         *feature_box;
   GtkWidget      *card_slot;
   GtkGridView    *grid;
+  GtkWidget      *map;
+  guint           fit_source;
 };
 
 /* ---- LgsmCardSlot ---------------------------------------------------------
@@ -358,7 +360,7 @@ static void
 build_twinning (LgsmSectionView *self,
                 GListModel      *records)
 {
-  GtkWidget *split = lgsm_split_box_new (90, 0.42, 150);
+  GtkWidget *split = lgsm_split_box_new (90, 0.42, 0);
   GtkWidget *map = lgsm_map_new ();
   GtkWidget *chart = lgsm_chart_new ();
   GtkWidget *money = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -368,6 +370,7 @@ build_twinning (LgsmSectionView *self,
   gtk_widget_set_margin_end (split, 18);
   gtk_widget_set_margin_top (split, 6);
   lgsm_map_set_exhibition (LGSM_MAP (map), self->exhibition, records);
+  self->map = map;
   lgsm_split_box_append (LGSM_SPLIT_BOX (split), map);
 
   lgsm_chart_set_exhibition (LGSM_CHART (chart), self->exhibition);
@@ -532,12 +535,52 @@ lgsm_section_view_get_vadjustment (LgsmSectionView *self)
   return gtk_scrolled_window_get_vadjustment (self->scroller);
 }
 
+/* The map fits in the page's height (set after the layout that found it). */
+static gboolean
+fit_map (gpointer data)
+{
+  LgsmSectionView *self = data;
+
+  self->fit_source = 0;
+  if (self->map)
+    lgsm_map_set_max_height (LGSM_MAP (self->map), MAX (300, gtk_widget_get_height (GTK_WIDGET (self)) - 24));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lgsm_section_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (LGSM_SECTION_VIEW (widget)->scroller), orientation, for_size,
+                      minimum, natural, NULL, NULL);
+}
+
+static void
+lgsm_section_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  LgsmSectionView *self = LGSM_SECTION_VIEW (widget);
+
+  gtk_widget_size_allocate (GTK_WIDGET (self->scroller), &(GtkAllocation) { 0, 0, width, height }, baseline);
+  if (self->map && self->fit_source == 0)
+    self->fit_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_map, self, NULL);
+}
+
 static void
 lgsm_section_view_dispose (GObject *object)
 {
   GtkWidget *child;
   LgsmSectionView *self = LGSM_SECTION_VIEW (object);
 
+  g_clear_handle_id (&self->fit_source, g_source_remove);
+  self->map = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_SECTION_VIEW);
   /* the template's unnamed root too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -630,7 +673,8 @@ lgsm_section_view_class_init (LgsmSectionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmSectionView, grid);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_activate);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = lgsm_section_view_measure;
+  widget_class->size_allocate = lgsm_section_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "sectionview");
 }
 
