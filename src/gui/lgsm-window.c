@@ -301,15 +301,15 @@ lgsm_window_go_back (LgsmWindow *self)
 static void
 leave_search (LgsmWindow *self)
 {
-  g_autofree char *record_id = g_steal_pointer (&self->search_return);
-  LgsmRecord *record = record_id ? lgsm_exhibition_lookup (self->exhibition, record_id) : NULL;
-  LgsmFocusMemo *memo = g_steal_pointer (&self->search_focus);
+  g_autofree char *record_id = NULL;
+  LgsmFocusMemo *memo;
+  LgsmRecord *record;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") != 0)
-    {
-      lgsm_focus_memo_free (memo);
-      return;
-    }
+    return;
+  record_id = g_steal_pointer (&self->search_return);
+  record = record_id ? lgsm_exhibition_lookup (self->exhibition, record_id) : NULL;
+  memo = g_steal_pointer (&self->search_focus);
   if (record)
     show_record (self, record, memo);
   else
