@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lgsm-a11y.h"
 #include "lgsm-context.h"
 #include "lgsm-handout.h"
 #include "lgsm-loader.h"
@@ -217,6 +218,21 @@ load_saved (LgsmLessonDialog *self)
     }
 }
 
+/* A list row around @child, named for screen readers. */
+static GtkWidget *
+named_row_new (GtkWidget  *child,
+               const char *name,
+               const char *description)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (description)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  return row;
+}
+
 static GtkWidget *
 lesson_row_new (Entry *entry)
 {
@@ -240,7 +256,7 @@ lesson_row_new (Entry *entry)
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  return box;
+  return named_row_new (box, lgsm_lesson_get_name (entry->lesson), detail);
 }
 
 static void show_selected (LgsmLessonDialog *self);
@@ -300,6 +316,8 @@ item_button_new (LgsmLessonDialog *self,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* a screen reader says the tooltip's words, not "GtkImage" */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_sensitive (button, sensitive);
   g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
@@ -335,7 +353,7 @@ item_row_new (LgsmLessonDialog *self,
   gtk_box_append (GTK_BOX (box), item_button_new (self, "list-remove-symbolic", _("Remove From Lesson"), index, 0, editable));
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
-  return box;
+  return named_row_new (box, text, NULL);
 }
 
 static void
@@ -659,6 +677,8 @@ lgsm_lesson_dialog_class_init (LgsmLessonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmLessonDialog, delete_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmLessonDialog, present_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmLessonDialog, print_button);
+  /* no field: named for screen readers at init, through gtk_widget_get_template_child() */
+  gtk_widget_class_bind_template_child_full (widget_class, "more_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_lesson_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
 
@@ -679,6 +699,9 @@ lgsm_lesson_dialog_init (LgsmLessonDialog *self)
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->status = g_string_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  lgsm_a11y_name_menu_button (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), LGSM_TYPE_LESSON_DIALOG,
+                                                                         "more_button")),
+                              _("More"), _("More"));
 }
 
 LgsmLessonDialog *

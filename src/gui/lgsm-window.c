@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lgsm-a11y.h"
 #include "lgsm-kiosk.h"
 #include "lgsm-layout.h"
 #include "lgsm-language.h"
@@ -763,6 +764,7 @@ add_help_overlay (gpointer data)
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "ui/help-overlay.ui");
 
   self->help_overlay_idle = 0;
+  lgsm_a11y_name_shortcuts_window (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")));
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
                                            GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
   return G_SOURCE_REMOVE;
@@ -995,6 +997,8 @@ lgsm_window_init (LgsmWindow *self)
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->history_focus = g_ptr_array_new_with_free_func ((GDestroyNotify) lgsm_focus_memo_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  lgsm_a11y_name_menu_button (self->menu_button, _("Main Menu"), _("Main Menu"));
+  lgsm_a11y_name_menu_button (self->compact_switcher, NULL, _("Sections"));
   fill_language_menu (self);
 }
 
