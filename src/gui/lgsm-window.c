@@ -117,7 +117,7 @@ build_tab (LgsmWindow *self,
   if (section == NULL)
     {
       GtkWidget *label = gtk_label_new (_("This section has no records."));
-      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "empty-section");
       gtk_widget_set_vexpand (label, TRUE);
       gtk_box_append (GTK_BOX (page), label);
       return;
@@ -636,7 +636,7 @@ show_loading_page (LgsmWindow *self)
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       gtk_widget_set_size_request (spinner, 48, 48);
       gtk_spinner_start (GTK_SPINNER (spinner));
-      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "empty-section");
       gtk_box_append (GTK_BOX (box), spinner);
       gtk_box_append (GTK_BOX (box), label);
       gtk_stack_add_named (self->pages, box, "loading");
