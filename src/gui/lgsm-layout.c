@@ -720,7 +720,6 @@ struct _LgsmFitBin
   GtkWidget parent_instance;
   gboolean  compact;
   gboolean  applied;  /* the children's visibility has been set once */
-  int       hysteresis;
 };
 
 G_DEFINE_FINAL_TYPE (LgsmFitBin, lgsm_fit_bin, GTK_TYPE_WIDGET)
@@ -747,20 +746,33 @@ lgsm_fit_bin_measure (GtkWidget      *widget,
   int full_min = 0, full_nat = 0, compact_min = 0, compact_nat = 0;
 
   fit_children (widget, &full, &compact);
-  if (full)
-    gtk_widget_measure (full, orientation, -1, &full_min, &full_nat, NULL, NULL);
-  if (compact)
-    gtk_widget_measure (compact, orientation, -1, &compact_min, &compact_nat, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
+      if (full)
+        gtk_widget_measure (full, orientation, -1, &full_min, &full_nat, NULL, NULL);
+      if (compact)
+        gtk_widget_measure (compact, orientation, -1, &compact_min, &compact_nat, NULL, NULL);
       *minimum = compact ? compact_min : full_min;
       *natural = MAX (*minimum, full_nat);
+      return;
     }
-  else
+  /* as tall as the one shown at that width */
+  *minimum = *natural = 0;
+  if (full)
+    gtk_widget_measure (full, GTK_ORIENTATION_HORIZONTAL, -1, &full_min, NULL, NULL, NULL);
+  if (compact && for_size >= 0 && for_size < full_min)
     {
-      *minimum = MAX (full_min, compact_min);
-      *natural = MAX (full_nat, compact_nat);
+      gtk_widget_measure (compact, GTK_ORIENTATION_HORIZONTAL, -1, &compact_min, &compact_nat, NULL, NULL);
+      gtk_widget_measure (compact, orientation, MAX (compact_min, MIN (for_size, compact_nat)), minimum, natural, NULL, NULL);
     }
+  else if (full)
+    gtk_widget_measure (full, orientation, -1, minimum, natural, NULL, NULL);
+}
+
+static GtkSizeRequestMode
+lgsm_fit_bin_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -778,9 +790,7 @@ lgsm_fit_bin_size_allocate (GtkWidget *widget,
   if (full == NULL)
     return;
   gtk_widget_measure (full, GTK_ORIENTATION_HORIZONTAL, -1, &full_min, NULL, NULL, NULL);
-  /* back to the full form only with room to spare: what the compact form
-   * lets the window hide around it (hysteresis) must not make it flip */
-  use_compact = compact != NULL && width < full_min + (self->compact ? self->hysteresis : 0);
+  use_compact = compact != NULL && width < full_min;
   shown = use_compact ? compact : full;
   hidden = use_compact ? full : compact;
   if (!self->applied || self->compact != use_compact)
@@ -824,26 +834,6 @@ lgsm_fit_bin_get_property (GObject    *object,
     case 1:
       g_value_set_boolean (value, LGSM_FIT_BIN (object)->compact);
       break;
-    case 2:
-      g_value_set_int (value, LGSM_FIT_BIN (object)->hysteresis);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lgsm_fit_bin_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case 2:
-      LGSM_FIT_BIN (object)->hysteresis = g_value_get_int (value);
-      gtk_widget_queue_allocate (GTK_WIDGET (object));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -857,14 +847,12 @@ lgsm_fit_bin_class_init (LgsmFitBinClass *klass)
 
   object_class->dispose = lgsm_fit_bin_dispose;
   object_class->get_property = lgsm_fit_bin_get_property;
-  object_class->set_property = lgsm_fit_bin_set_property;
   widget_class->measure = lgsm_fit_bin_measure;
   widget_class->size_allocate = lgsm_fit_bin_size_allocate;
+  widget_class->get_request_mode = lgsm_fit_bin_get_request_mode;
 
   g_object_class_install_property (object_class, 1,
     g_param_spec_boolean ("compact", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_property (object_class, 2,
-    g_param_spec_int ("hysteresis", NULL, NULL, 0, G_MAXINT, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   gtk_widget_class_set_css_name (widget_class, "fitbin");
 }
 

@@ -71,16 +71,6 @@ update_compact_switcher (LgsmWindow *self)
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-/* On a narrow window the tabs become a menu, and presenting is left to the
- * main menu (and F5) to give the menu of tabs room for its name. */
-static void
-on_compact_changed (LgsmWindow *self,
-                    GParamSpec *pspec,
-                    LgsmFitBin *switcher)
-{
-  gtk_widget_set_visible (self->present_button, !self->kiosk && !lgsm_fit_bin_get_compact (switcher));
-}
-
 static void
 clear_history (LgsmWindow *self)
 {
@@ -983,7 +973,6 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_mouse_back);
   gtk_widget_class_bind_template_callback (widget_class, on_tabs_swipe);
-  gtk_widget_class_bind_template_callback (widget_class, on_compact_changed);
 
   lgsm_window_class_add_actions (widget_class);
   /* the narrow window's menu of tabs (radio items) */
