@@ -37,6 +37,7 @@ struct _LgsmWindow
   GtkWidget            *compact_switcher;
   GtkLabel             *compact_label;
   GMenu                *tabs_menu;
+  GtkWidget            *tabs_popover;  /* made on first use */
   GtkWidget            *menu_button;
   GMenu                *language_section;
   GtkWidget            *present_button;

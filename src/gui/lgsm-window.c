@@ -65,10 +65,20 @@ update_compact_switcher (LgsmWindow *self)
    * window: "Sections", then the tab shown */
   name = g_strdup_printf (_("Sections: %s"), title ? title : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->compact_switcher), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  /* the menu button's own toggle button is what takes the focus */
-  if (gtk_widget_get_first_child (self->compact_switcher))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->compact_switcher)),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* The menu of tabs, under the button that names the tab shown. */
+static void
+on_compact_switcher_clicked (LgsmWindow *self)
+{
+  if (self->tabs_popover == NULL)
+    {
+      self->tabs_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->tabs_menu));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->tabs_popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Sections"), -1);
+      gtk_widget_set_parent (self->tabs_popover, self->compact_switcher);
+    }
+  gtk_popover_popup (GTK_POPOVER (self->tabs_popover));
 }
 
 static void
@@ -891,6 +901,7 @@ lgsm_window_dispose (GObject *object)
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
   g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
   g_clear_handle_id (&self->prebuild_idle, g_source_remove);
+  g_clear_pointer (&self->tabs_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->exhibition);
@@ -973,6 +984,7 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_mouse_back);
   gtk_widget_class_bind_template_callback (widget_class, on_tabs_swipe);
+  gtk_widget_class_bind_template_callback (widget_class, on_compact_switcher_clicked);
 
   lgsm_window_class_add_actions (widget_class);
   /* the narrow window's menu of tabs (radio items) */
@@ -987,7 +999,6 @@ lgsm_window_init (LgsmWindow *self)
   self->history_focus = g_ptr_array_new_with_free_func ((GDestroyNotify) lgsm_focus_memo_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   lgsm_a11y_name_menu_button (self->menu_button, _("Main Menu"), _("Main Menu"));
-  lgsm_a11y_name_menu_button (self->compact_switcher, NULL, _("Sections"));
   fill_language_menu (self);
 }
 
