@@ -34,6 +34,7 @@ struct _LgsmWindow
 
   GtkWidget            *back_button;
   GtkWidget            *tab_switcher;     /* the tabs, or (narrow) a menu of them: */
+  GtkWidget            *tabs_bar;
   GtkWidget            *compact_switcher;
   GtkLabel             *compact_label;
   GMenu                *tabs_menu;

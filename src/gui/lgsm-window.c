@@ -67,6 +67,16 @@ update_compact_switcher (LgsmWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->compact_switcher), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* On a narrow window the tabs do not fit in the header bar: the bar under
+ * it names the tab shown and has the menu of tabs. */
+static void
+on_tabs_compact_changed (LgsmWindow *self,
+                         GParamSpec *pspec,
+                         LgsmFitBin *fit)
+{
+  gtk_widget_set_visible (self->tabs_bar, lgsm_fit_bin_get_compact (fit));
+}
+
 /* The menu of tabs, under the button that names the tab shown. */
 static void
 on_compact_switcher_clicked (LgsmWindow *self)
@@ -961,6 +971,7 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tab_switcher);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, compact_switcher);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tabs_bar);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, compact_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tabs_menu);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, menu_button);
@@ -985,6 +996,7 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_mouse_back);
   gtk_widget_class_bind_template_callback (widget_class, on_tabs_swipe);
   gtk_widget_class_bind_template_callback (widget_class, on_compact_switcher_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_tabs_compact_changed);
 
   lgsm_window_class_add_actions (widget_class);
   /* the narrow window's menu of tabs (radio items) */
