@@ -999,6 +999,23 @@ test_toggle (void)
   g_assert_true (lgsm_lesson_contains (current, "pits-and-perverts"));
   g_clear_object (&store);
 
+  /* Ctrl+D before the folder has loaded: my-lesson.json is read, not
+   * replaced, and loading then does not list it twice */
+  store = lgsm_lesson_store_new (folder);
+  g_assert_true (lgsm_lesson_store_toggle (store, "minibus", &added, NULL));
+  g_assert_false (added);
+  current = lgsm_lesson_store_get_current (store);
+  g_assert_cmpuint (lgsm_lesson_get_n_items (current), ==, 1);
+  g_assert_true (lgsm_lesson_store_load (store, NULL, NULL));
+  g_assert_true (lgsm_lesson_store_get_current (store) == current);
+  g_assert_cmpuint (count_editable (store), ==, 1);
+  g_assert_true (lgsm_lesson_store_flush (store, NULL));
+  g_clear_object (&saved);
+  saved = lgsm_lesson_load_file (file, NULL);
+  g_assert_cmpuint (lgsm_lesson_get_n_items (saved), ==, 1);
+  g_assert_cmpstr (lgsm_lesson_get_id (saved, 0), ==, "pits-and-perverts");
+  g_clear_object (&store);
+
   /* a path that holds all it can: Ctrl+D says so, and takes out as before */
   for (guint i = 0; i < LGSM_LESSON_MAX_RECORDS; i++)
     {
