@@ -3,6 +3,7 @@
 
 #include "lgsm-context.h"
 #include "lgsm-language.h"
+#include "lgsm-lesson-store.h"
 #include "lgsm-picture-cache.h"
 
 /* What the whole app shares, handed to every window as a construct-only
@@ -21,6 +22,7 @@ struct _LgsmContext
   char             *records_dir;
   char             *language;       /* "" for the desktop's */
   LgsmPictureCache *pictures;
+  LgsmLessonStore  *lessons;
   gboolean          kiosk;
 };
 
@@ -198,6 +200,38 @@ lgsm_context_get_picture_cache (LgsmContext *self)
   return self->pictures;
 }
 
+static void
+on_lessons_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lgsm_lesson_store_load_finish (LGSM_LESSON_STORE (source), result, &error))
+    g_warning ("The lesson paths could not be read: %s", error->message);
+}
+
+/**
+ * lgsm_context_get_lesson_store:
+ *
+ * The teacher's lesson paths (and the ready-made ones), read off the main
+ * thread when first asked for; changes are saved as they pause.
+ *
+ * Returns: (transfer none)
+ */
+LgsmLessonStore *
+lgsm_context_get_lesson_store (LgsmContext *self)
+{
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), NULL);
+
+  if (self->lessons == NULL)
+    {
+      self->lessons = lgsm_lesson_store_new (NULL);
+      lgsm_lesson_store_load_async (self->lessons, NULL, on_lessons_loaded, NULL);
+    }
+  return self->lessons;
+}
+
 gboolean
 lgsm_context_get_kiosk (LgsmContext *self)
 {
@@ -290,6 +324,14 @@ lgsm_context_dispose (GObject *object)
   g_clear_object (&self->second);
   g_clear_object (&self->settings);
   g_clear_object (&self->pictures);
+  if (self->lessons)
+    {
+      g_autoptr(GError) error = NULL;
+      /* what is waiting to be saved is saved now */
+      if (!lgsm_lesson_store_flush (self->lessons, &error))
+        g_warning ("%s", error->message);
+      g_clear_object (&self->lessons);
+    }
 
   G_OBJECT_CLASS (lgsm_context_parent_class)->dispose (object);
 }

@@ -20,7 +20,7 @@
 
 G_DEFINE_FINAL_TYPE (LgsmWindow, lgsm_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, PROP_IN_LESSON, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* ---- tabs, built when first shown ------------------------------------- */
@@ -99,6 +99,7 @@ lgsm_window_show_section (LgsmWindow *self,
   gtk_widget_set_visible (self->back_button, FALSE);
   gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 const char *
@@ -134,6 +135,7 @@ show_record (LgsmWindow *self,
   gtk_window_set_title (GTK_WINDOW (self), lgsm_record_get_title (record));
   update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 void
@@ -192,6 +194,7 @@ lgsm_window_go_back (LgsmWindow *self)
   gtk_stack_set_visible_child_name (self->pages, searching (self) ? "search" : "sections");
   update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 /* ---- search ------------------------------------------------------------ */
@@ -214,6 +217,7 @@ on_search_changed (LgsmWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
   update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 static void
@@ -695,6 +699,9 @@ lgsm_window_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_IN_LESSON:
+      g_value_set_boolean (value, lgsm_window_get_in_lesson (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -722,6 +729,9 @@ lgsm_window_set_property (GObject      *object,
     case PROP_LOADING:
       lgsm_window_set_loading (self, g_value_get_boolean (value));
       break;
+    case PROP_IN_LESSON:
+      lgsm_window_set_in_lesson (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -736,6 +746,7 @@ lgsm_window_dispose (GObject *object)
   g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
   g_clear_handle_id (&self->prebuild_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
+  lgsm_window_forget_lessons (self);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->exhibition);
   g_clear_object (&self->context);
@@ -783,6 +794,15 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LgsmWindow:in-lesson:
+   *
+   * Whether the record on show is in the current lesson path; the state
+   * of win.add-to-lesson (Ctrl+D), which toggles it.
+   */
+  properties[PROP_IN_LESSON] =
+    g_param_spec_boolean ("in-lesson", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LGSM_TYPE_SEARCH_VIEW);

@@ -555,7 +555,7 @@ lgsm_lesson_safe_file_name (const char *name)
     {
       g_free (stem);
       /* Translators: the file name of an exported lesson that has no usable
-       * name; keep it short, without : * ? " < > | / \ */
+       * name; keep it short, and without the characters : * ? " < > | / or a backslash */
       stem = g_strdup (_("Lesson"));
     }
   if (is_reserved_on_windows (stem))
