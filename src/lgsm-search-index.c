@@ -1018,7 +1018,8 @@ find_fuzzy (LgsmSearchIndex *self,
     }
 }
 
-/* For "did you mean": the closest word to @q, the more frequent of equals. */
+/* For "did you mean": the closest word to @q, the more frequent of equals:
+ * among those within its typos if there are any, else further. */
 static gint64
 find_closest (LgsmSearchIndex *self,
               QueryWord       *q)
@@ -1029,8 +1030,21 @@ find_closest (LgsmSearchIndex *self,
   guint32 best_count = 0, mask;
   gint64 best = -1;
 
-  if (max == 0)
-    return -1;
+  /* within the typos allowed, the closest of those */
+  for (guint i = 0; i < q->fuzzy->len; i++)
+    {
+      const Fuzzy *f = &g_array_index (q->fuzzy, Fuzzy, i);
+      guint32 count = self->offsets[f->id + 1] - self->offsets[f->id];
+
+      if (f->distance < best_distance || (f->distance == best_distance && count > best_count))
+        {
+          best = f->id;
+          best_distance = f->distance;
+          best_count = count;
+        }
+    }
+  if (best >= 0 || max == 0)
+    return best;
   for (guint id = 0; id < self->n_words; id++)
     {
       guint wc = self->word_chars[id];
@@ -1281,7 +1295,7 @@ query (LgsmSearchIndex *index,
           QueryWord *q = &self->words[w];
           const char *spelling = q->text;
 
-          if (q->hi == q->lo && q->fuzzy->len == 0)
+          if (q->hi == q->lo)
             {
               gint64 closest = find_closest (index, q);
 
