@@ -71,12 +71,29 @@ typedef struct {
   guint end;
   guint len;      /* bytes of folded */
   guint n_chars;  /* characters of folded */
+  guint32 hash;   /* of folded (FNV-1a) */
   char  folded[MAX_WORD_BYTES + 1];
 } Word;
 
-static const guint8 ascii_alnum[128] = {
-  ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+/* an ASCII letter or digit, folded; 0 for the rest */
+static const char ascii_fold[128] = {
+  ['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+  ['A'] = 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm',
+          'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+  ['a'] = 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm',
+          'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
 };
+
+static guint32
+hash_bytes (const char *text,
+            guint       len)
+{
+  guint32 h = 2166136261u;  /* FNV-1a */
+
+  for (guint i = 0; i < len; i++)
+    h = (h ^ (guchar) text[i]) * 16777619u;
+  return h;
+}
 
 static gboolean
 is_word_char (gunichar c)
@@ -153,12 +170,13 @@ next_word (const char *text,
     {
       gsize start;
       gboolean ascii = TRUE;
+      guint32 h = 2166136261u;
 
       while (s[i])
         {
           if (s[i] < 0x80)
             {
-              if (ascii_alnum[s[i]])
+              if (ascii_fold[s[i]])
                 break;
               i++;
             }
@@ -177,8 +195,15 @@ next_word (const char *text,
         {
           if (s[i] < 0x80)
             {
-              if (!ascii_alnum[s[i]])
+              char c = ascii_fold[s[i]];
+
+              if (c == 0)
                 break;
+              if (i - start < MAX_WORD_BYTES)
+                {
+                  word->folded[i - start] = c;
+                  h = (h ^ (guchar) c) * 16777619u;
+                }
               i++;
             }
           else if (is_word_char (g_utf8_get_char (text + i)))
@@ -196,13 +221,15 @@ next_word (const char *text,
         {
           gsize n = MIN (i - start, MAX_WORD_BYTES);
 
-          for (gsize k = 0; k < n; k++)
-            word->folded[k] = g_ascii_tolower (text[start + k]);
           word->folded[n] = '\0';
           word->len = word->n_chars = (guint) n;
+          word->hash = h;
         }
       else
-        fold_slow (text + start, i - start, word);
+        {
+          fold_slow (text + start, i - start, word);
+          word->hash = hash_bytes (word->folded, word->len);
+        }
       if (word->len > 0)
         return TRUE;
     }
@@ -406,13 +433,23 @@ typedef struct {
   const char *text;
   guint32     hash;
   guint32     len;
+  guint32     last;   /* record << 4 | field it was last seen in */
+  guint32     count;  /* records and fields it is in */
 } Entry;
+
+#define RECENT_SIZE 4096  /* a small table in front of the big one, for frequent words */
 
 typedef struct {
   LgsmSearchIndex *index;
+  guint            first;     /* the records it reads */
+  guint            end;
+  GStringChunk    *chunk;
+  gsize            chunk_bytes;
   GArray          *entries;   /* Entry, by first-appearance id */
-  guint32         *table;     /* id + 1, 0 when free */
+  guint64         *table;     /* hash << 32 | (id + 1), 0 when free */
   guint32          table_mask;
+  guint32          recent[RECENT_SIZE];  /* id + 1 by hash, 0 when free */
+  guint32          record;    /* the record being written */
   guint8          *stream;
   gsize            len;
   gsize            alloc;
@@ -422,63 +459,68 @@ typedef struct {
   GHashTable      *dates;     /* packed date → formatted */
 } Builder;
 
-static guint32
-hash_bytes (const char *text,
-            guint       len)
-{
-  guint32 h = 2166136261u;  /* FNV-1a */
-
-  for (guint i = 0; i < len; i++)
-    h = (h ^ (guchar) text[i]) * 16777619u;
-  return h;
-}
-
 static void
 grow_table (Builder *b)
 {
   guint32 size = (b->table_mask + 1) * 2;
 
   g_free (b->table);
-  b->table = g_new0 (guint32, size);
+  b->table = g_new0 (guint64, size);
   b->table_mask = size - 1;
   for (guint id = 0; id < b->entries->len; id++)
     {
-      guint32 i = g_array_index (b->entries, Entry, id).hash & b->table_mask;
+      guint32 hash = g_array_index (b->entries, Entry, id).hash;
+      guint32 i = hash & b->table_mask;
 
       while (b->table[i] != 0)
         i = (i + 1) & b->table_mask;
-      b->table[i] = id + 1;
+      b->table[i] = (guint64) hash << 32 | (id + 1);
     }
 }
 
 static guint32
 intern (Builder    *b,
         const char *text,
-        guint       len)
+        guint       len,
+        guint32     h)
 {
-  guint32 h = hash_bytes (text, len);
   guint32 i = h & b->table_mask;
-  Entry entry;
+  guint32 r = b->recent[h % RECENT_SIZE];
+  Entry entry = { 0 };
 
-  for (guint32 slot; (slot = b->table[i]) != 0; i = (i + 1) & b->table_mask)
+  if (r != 0)
     {
-      const Entry *e = &g_array_index (b->entries, Entry, slot - 1);
+      const Entry *e = &g_array_index (b->entries, Entry, r - 1);
 
       if (e->hash == h && e->len == len && memcmp (e->text, text, len) == 0)
-        return slot - 1;
+        return r - 1;
     }
-  entry.text = g_string_chunk_insert_len (b->index->chunk, text, len);
+  for (guint64 slot; (slot = b->table[i]) != 0; i = (i + 1) & b->table_mask)
+    {
+      const Entry *e;
+
+      if ((guint32) (slot >> 32) != h)
+        continue;
+      e = &g_array_index (b->entries, Entry, (guint32) slot - 1);
+      if (e->len == len && memcmp (e->text, text, len) == 0)
+        {
+          b->recent[h % RECENT_SIZE] = (guint32) slot;
+          return (guint32) slot - 1;
+        }
+    }
+  entry.text = g_string_chunk_insert_len (b->chunk, text, len);
   entry.hash = h;
   entry.len = len;
-  b->index->chunk_bytes += len + 1;
+  entry.last = G_MAXUINT32;
+  b->chunk_bytes += len + 1;
   g_array_append_val (b->entries, entry);
-  b->table[i] = b->entries->len;
+  b->table[i] = (guint64) h << 32 | b->entries->len;
   if (b->entries->len * 2 > b->table_mask)
     grow_table (b);
   return b->entries->len - 1;
 }
 
-static void
+static inline void
 put_code (Builder *b,
           guint32  code)
 {
@@ -540,7 +582,26 @@ add_text (LgsmSearchField  field,
   if (b->n_items++ > 0)
     put_code (b, CODE_NEXT_ITEM);
   while (!b->full && next_word (text, &pos, &word))
-    put_code (b, intern (b, word.folded, word.len) + CODE_FIRST_WORD);
+    {
+      guint32 id = intern (b, word.folded, word.len, word.hash);
+      Entry *e = &g_array_index (b->entries, Entry, id);
+      guint32 key = b->record << FIELD_BITS | field;
+
+      put_code (b, id + CODE_FIRST_WORD);
+      if (e->last != key)
+        {
+          e->last = key;
+          e->count++;
+        }
+    }
+}
+
+/* GLib 2.74's g_int64_hash() keeps the low 32 bits only */
+static guint
+hash_date (gconstpointer key)
+{
+  guint64 k = *(const guint64 *) key;
+  return (guint) ((k ^ (k >> 32)) * 2654435761u);
 }
 
 /* Dates repeat: each is formatted once (month names in the current
@@ -573,6 +634,21 @@ date_text (Builder    *b,
       g_hash_table_insert (b->dates, k, text);
     }
   return text;
+}
+
+static void
+prefetch_texts (LgsmRecord *record)
+{
+  __builtin_prefetch (record->title);
+  __builtin_prefetch (record->summary);
+  if (record->body)
+    {
+      __builtin_prefetch (record->body[0]);
+      if (record->body[0])
+        __builtin_prefetch (record->body[1]);
+    }
+  if (record->sources)
+    __builtin_prefetch (record->sources[0]);
 }
 
 static int
@@ -625,10 +701,102 @@ walk_stream (LgsmSearchIndex *self,
 }
 
 static void
+builder_init (Builder         *b,
+              LgsmSearchIndex *index,
+              guint            first,
+              guint            end)
+{
+  memset (b, 0, sizeof *b);
+  b->index = index;
+  b->first = first;
+  b->end = end;
+  b->chunk = g_string_chunk_new (64 * 1024);
+  b->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  b->table_mask = 4095;
+  b->table = g_new0 (guint64, b->table_mask + 1);
+  b->dates = g_hash_table_new_full (hash_date, g_int64_equal, g_free, g_free);
+}
+
+static void
+builder_clear (Builder *b)
+{
+  g_clear_pointer (&b->chunk, g_string_chunk_free);
+  g_clear_pointer (&b->entries, g_array_unref);
+  g_clear_pointer (&b->table, g_free);
+  g_clear_pointer (&b->dates, g_hash_table_unref);
+  g_clear_pointer (&b->stream, g_free);
+}
+
+/* Writes the words of records first…end into the builder's stream;
+ * index->record_start gets their offsets in it. */
+static gpointer
+tokenize_records (gpointer data)
+{
+  Builder *b = data;
+  LgsmSearchIndex *self = b->index;
+
+  for (guint r = b->first; r < b->end; r++)
+    {
+      LgsmRecord *record = g_ptr_array_index (self->records, r);
+
+      /* the records' text is spread over the parsed JSON: ask for the next
+       * record's while this one is read */
+      if (r + 2 < b->end)
+        __builtin_prefetch (g_ptr_array_index (self->records, r + 2));
+      if (r + 1 < b->end)
+        prefetch_texts (g_ptr_array_index (self->records, r + 1));
+      self->record_start[r] = (guint32) b->len;
+      b->record = r;
+      b->field = 0;
+      b->n_items = 0;
+      if (!b->full)
+        foreach_text (self, record, date_text (b, record), add_text, b);
+      end_fields_before (b, LGSM_SEARCH_N_FIELDS);
+      if (b->full)
+        b->len = self->record_start[r];  /* records that do not fit hold no words */
+    }
+  return NULL;
+}
+
+/* Moves @from's words and stream to the end of @into's. */
+static void
+merge_builders (Builder *into,
+                Builder *from)
+{
+  LgsmSearchIndex *self = into->index;
+  g_autofree guint32 *ids = g_new (guint32, MAX (from->entries->len, 1));
+  const guint8 *p = from->stream;
+
+  for (guint id = 0; id < from->entries->len; id++)
+    {
+      const Entry *e = &g_array_index (from->entries, Entry, id);
+
+      ids[id] = intern (into, e->text, e->len, e->hash);
+      g_array_index (into->entries, Entry, ids[id]).count += e->count;
+    }
+  into->full |= from->full;
+  for (guint r = from->first; r < from->end; r++)
+    {
+      const guint8 *end = from->stream + (r + 1 < from->end ? self->record_start[r + 1] : from->len);
+
+      self->record_start[r] = (guint32) into->len;
+      while (p < end && !into->full)
+        {
+          guint32 code = get_code (&p);
+          put_code (into, code >= CODE_FIRST_WORD ? ids[code - CODE_FIRST_WORD] + CODE_FIRST_WORD : code);
+        }
+      if (into->full)
+        into->len = self->record_start[r];
+    }
+}
+
+static void
 build (LgsmSearchIndex *self)
 {
   guint n_records = self->records->len;
-  Builder b = { self };
+  Builder parts[2];
+  guint n_parts = n_records >= 20000 && g_get_num_processors () > 1 ? 2 : 1;
+  Builder *b = &parts[0];
   g_autofree guint32 *count = NULL;
   g_autofree guint32 *last = NULL;
   g_autofree guint32 *order = NULL;
@@ -636,38 +804,40 @@ build (LgsmSearchIndex *self)
   guint32 total = 0;
   guint n;
 
-  b.entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  b.table_mask = 4095;
-  b.table = g_new0 (guint32, b.table_mask + 1);
-  b.dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->record_start = g_new (guint32, n_records + 1);
 
-  for (guint r = 0; r < n_records; r++)
+  /* a large archive is read in two threads, then put together */
+  for (guint i = 0; i < n_parts; i++)
+    builder_init (&parts[i], self, n_records * i / n_parts, n_records * (i + 1) / n_parts);
+  if (n_parts == 2)
     {
-      LgsmRecord *record = g_ptr_array_index (self->records, r);
+      GThread *second = g_thread_new ("lgsm-search-index", tokenize_records, &parts[1]);
 
-      self->record_start[r] = (guint32) b.len;
-      b.field = 0;
-      b.n_items = 0;
-      if (!b.full)
-        foreach_text (self, record, date_text (&b, record), add_text, &b);
-      end_fields_before (&b, LGSM_SEARCH_N_FIELDS);
-      if (b.full)
-        b.len = self->record_start[r];  /* records that do not fit hold no words */
+      tokenize_records (&parts[0]);
+      g_thread_join (second);
+      merge_builders (&parts[0], &parts[1]);
+      builder_clear (&parts[1]);
     }
-  self->record_start[n_records] = (guint32) b.len;
-  self->stream = g_realloc (b.stream, MAX (b.len, 1));
-  self->stream_len = b.len;
-  g_hash_table_unref (b.dates);
-  g_clear_pointer (&b.table, g_free);
+  else
+    tokenize_records (b);
+  self->record_start[n_records] = (guint32) b->len;
+  self->stream = g_realloc (g_steal_pointer (&b->stream), MAX (b->len, 1));
+  self->stream_len = b->len;
+  self->chunk = g_steal_pointer (&b->chunk);
+  self->chunk_bytes = b->chunk_bytes;
 
-  /* how many postings each word has */
-  n = self->n_words = b.entries->len;
-  entries = (Entry *) (gpointer) b.entries->data;
+  /* how many postings each word has: counted on the way, unless records
+   * that did not fit were cut off */
+  n = self->n_words = b->entries->len;
+  entries = (Entry *) (gpointer) b->entries->data;
   count = g_new0 (guint32, MAX (n, 1));
   last = g_new (guint32, MAX (n, 1));
   memset (last, 0xFF, n * sizeof (guint32));
-  walk_stream (self, last, NULL, count);
+  if (b->full)
+    walk_stream (self, last, NULL, count);
+  else
+    for (guint i = 0; i < n; i++)
+      count[i] = entries[i].count;
 
   /* the sorted vocabulary */
   order = g_new (guint32, MAX (n, 1));
@@ -699,7 +869,7 @@ build (LgsmSearchIndex *self)
   memset (last, 0xFF, n * sizeof (guint32));
   walk_stream (self, last, count, NULL);
 
-  g_array_unref (b.entries);
+  builder_clear (b);
 }
 
 /**
@@ -730,7 +900,6 @@ lgsm_search_index_new (GPtrArray  *records,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->records, g_object_ref (g_ptr_array_index (records, i)));
   self->by_id = by_id ? g_hash_table_ref (by_id) : NULL;
-  self->chunk = g_string_chunk_new (64 * 1024);
   build (self);
   self->build_time = g_get_monotonic_time () - start;
   return self;
