@@ -5,6 +5,7 @@
  * tests/data/search/. */
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "lgsm-exhibition.h"
 #include "lgsm-search.h"
@@ -368,6 +369,75 @@ test_threads (void)
     g_free (jobs[i].ids);
 }
 
+/* From 20,000 records the index reads two halves in two threads and puts
+ * them together: words of either half, and of both, find the right records. */
+static void
+test_large (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("lgsm-search-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "history.json", NULL);
+  g_autoptr(GString) json = g_string_new ("{\"schema\": 1, \"section\": \"history\", \"title\": \"T\", "
+                                          "\"summary\": \"S\", \"records\": [\n");
+  g_autoptr(LgsmExhibition) exhibition = lgsm_exhibition_new ();
+  g_autoptr(GFile) dir = g_file_new_for_path (tmp);
+  g_autoptr(GError) error = NULL;
+  const guint n = 24000;
+  static const struct {
+    const char *query;
+    guint       n_found;
+    const char *first;
+  } cases[] = {
+    { "w000005", 1, "r000005" },
+    { "w023999", 1, "r023999" },
+    { "w01200", 10, "r012000" },        /* prefix, across the two halves */
+    { "common", 24000, "r000000" },
+    { "second half", 12000, "r012000" },
+    { "frist hlaf", 12000, "r000000" }, /* a swap in each */
+    { "fsrit", 0, NULL },               /* two edits in five letters: too many */
+    { "uniq23999", 1, "r023999" },
+  };
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json,
+                            "%s{\"id\": \"r%06u\", \"kind\": \"event\", \"title\": \"Record w%06u common\", "
+                            "\"summary\": \"In the %s half, uniq%u.\", \"body\": [\"p\"], \"sources\": [\"s\"]}\n",
+                            i ? "," : "", i, i, i < n / 2 ? "first" : "second", i);
+  g_string_append (json, "]}\n");
+  g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, NULL));
+  g_assert_true (lgsm_exhibition_load_directory (exhibition, dir, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lgsm_exhibition_get_n_records (exhibition), ==, n);
+  /* every record's number and "uniq" word, and record, common, in, the,
+   * first, second, half, p, s */
+  g_assert_cmpuint (lgsm_search_index_get_n_words (lgsm_exhibition_get_search_index (exhibition)), ==, 2 * n + 9);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LgsmSearchResults) results = lgsm_exhibition_search_full (exhibition, cases[i].query);
+      guint found = g_list_model_get_n_items (G_LIST_MODEL (results));
+
+      g_test_message ("“%s” → %u", cases[i].query, found);
+      g_assert_cmpuint (found, ==, cases[i].n_found);
+      if (found > 0)
+        {
+          g_autoptr(LgsmSearchHit) hit = lgsm_search_results_get_hit (results, 0);
+          g_assert_cmpstr (lgsm_record_get_id (hit->record), ==, cases[i].first);
+          g_assert_cmpuint (hit->ranges->len, >=, 1);
+        }
+    }
+  /* records that rank alike stay in order, across the halves */
+  {
+    g_autoptr(GListModel) results = lgsm_exhibition_search (exhibition, "common");
+    g_autoptr(LgsmRecord) last = g_list_model_get_item (results, n - 1);
+    g_autoptr(LgsmRecord) middle = g_list_model_get_item (results, n / 2);
+
+    g_assert_cmpstr (lgsm_record_get_id (last), ==, "r023999");
+    g_assert_cmpstr (lgsm_record_get_id (middle), ==, "r012000");
+  }
+  g_unlink (path);
+  g_rmdir (tmp);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -389,6 +459,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/search/suggestion", test_suggestion);
   g_test_add_func ("/search/print", test_print);
   g_test_add_func ("/search/threads", test_threads);
+  g_test_add_func ("/search/large", test_large);
 
   status = g_test_run ();
   g_object_unref (fixture);
