@@ -8,9 +8,9 @@
 set -e
 build=${1:-_build}
 out=$(dirname "$0")/../data/screenshots
-app=$build/src/lgsm-exhibition
+app=$build/src/app/lgsm-exhibition
 mkdir -p "$out"
-export GSETTINGS_BACKEND=memory GDK_BACKEND=x11 GSK_RENDERER=cairo
+export GSETTINGS_SCHEMA_DIR="$build/data" LGSM_LOCALEDIR="$build/po" GSETTINGS_BACKEND=memory GDK_BACKEND=x11 GSK_RENDERER=cairo
 display=:$(( 60 + $$ % 30 ))
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!

@@ -10,7 +10,10 @@
 #include <malloc.h>
 
 #include "lgsm-application.h"
-#include "lgsm-texture-cache.h"
+#include "lgsm-context.h"
+#include "lgsm-picture-cache.h"
+#include "lgsm-attract.h"
+#include "lgsm-kiosk.h"
 #include "lgsm-window.h"
 
 static LgsmApplication *app;
@@ -46,7 +49,7 @@ rss_kib (void)
   g_autofree char *status = NULL;
   const char *line;
 
-  lgsm_texture_cache_clear ();
+  lgsm_picture_cache_clear (lgsm_context_get_picture_cache (lgsm_application_get_context (app)));
   iterate ();
   malloc_trim (0);
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))

@@ -36,6 +36,30 @@ count_fields (LgsmExhibition *exhibition)
   return n;
 }
 
+/* The sources are in the template once each, with the context "source". */
+static guint
+count_sources (LgsmExhibition *exhibition)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *sections = lgsm_exhibition_get_sections (exhibition);
+
+  for (guint s = 0; s < g_list_model_get_n_items (sections); s++)
+    {
+      g_autoptr(LgsmSection) section = g_list_model_get_item (sections, s);
+      GListModel *records = lgsm_section_get_records (section);
+
+      for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+        {
+          g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
+          const char * const *sources = lgsm_record_get_sources (record);
+
+          for (guint j = 0; sources[j]; j++)
+            g_hash_table_add (seen, (gpointer) sources[j]);
+        }
+    }
+  return g_hash_table_size (seen);
+}
+
 static guint
 count_occurrences (const char *text,
                    const char *needle)
@@ -58,7 +82,7 @@ test_template_complete (void)
 
   g_assert_true (lgsm_exhibition_load_resources (exhibition, "/org/lgsm/Exhibition/", NULL));
   g_assert_true (g_file_get_contents (path, &pot, NULL, NULL));
-  fields = count_fields (exhibition) + g_strv_length (lessons);
+  fields = count_fields (exhibition) + g_strv_length (lessons) + count_sources (exhibition);
   g_test_message ("%u translatable fields", fields);
   g_assert_cmpuint (fields, >, 400);
   g_assert_cmpuint (count_occurrences (pot, "\nmsgctxt \""), ==, fields);
@@ -66,6 +90,7 @@ test_template_complete (void)
   g_assert_nonnull (strstr (pot, "msgctxt \"pits-and-perverts|title\""));
   g_assert_nonnull (strstr (pot, "msgctxt \"minibus|image-alt\""));
   g_assert_nonnull (strstr (pot, "msgctxt \"history|section-title\""));
+  g_assert_nonnull (strstr (pot, "msgctxt \"source\"\nmsgid \"LGSM source text"));
   g_assert_nonnull (strstr (pot, "#. Record “The white minibus”"));
 }
 
@@ -73,7 +98,7 @@ static void
 test_template_current (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "records.pot", NULL);
-  g_autofree char *extractor = g_test_build_filename (G_TEST_BUILT, "..", "src", "lgsm-extract-records", NULL);
+  g_autofree char *extractor = g_test_build_filename (G_TEST_BUILT, "..", "src", "tools", "lgsm-extract-records", NULL);
   const char *argv[] = { extractor, "-", NULL };
   g_autofree char *fresh = NULL;
   g_autofree char *committed = NULL;

@@ -6,10 +6,12 @@
 #include <glib/gstdio.h>
 
 #include "lgsm-application.h"
+#include "lgsm-test-util.h"
 #include "lgsm-chart.h"
 #include "lgsm-handout.h"
 #include "lgsm-lesson-dialog.h"
 #include "lgsm-map.h"
+#include "lgsm-picture.h"
 #include "lgsm-presentation.h"
 #include "lgsm-presenter-console.h"
 #include "lgsm-slide.h"
@@ -24,13 +26,7 @@ static LgsmWindow *window;
 static void
 settle (void)
 {
-  /* let idle work, layout and a few frames happen */
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
+  lgsm_test_settle ();
 }
 
 static GtkWidget *
@@ -389,7 +385,7 @@ test_wrapped_text_layout (void)
         int pw = gtk_widget_get_width (picture) * scale, ph = gtk_widget_get_height (picture) * scale;
 
         settle ();
-        paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+        paintable = lgsm_picture_get_paintable (LGSM_PICTURE (picture));
         if (!GDK_IS_TEXTURE (paintable))
           continue;
         w = gdk_texture_get_width (GDK_TEXTURE (paintable));

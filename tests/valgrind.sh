@@ -9,12 +9,12 @@ build=${1:-_build}
 [ $# -gt 0 ] && shift
 log=$(mktemp /tmp/lgsm-valgrind.XXXXXX)
 here=$(dirname "$0")
-GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_A11Y=none \
+GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" LGSM_LOCALEDIR="$build/po" GSK_RENDERER=cairo GTK_A11Y=none \
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   valgrind --leak-check=full --num-callers=40 --errors-for-leak-kinds=definite \
     --suppressions=/usr/share/glib-2.0/valgrind/glib.supp \
     --suppressions="$here/valgrind.supp" \
-    "$build/src/lgsm-exhibition" --quit-after-first-frame "$@" > "$log" 2>&1
+    "$build/src/app/lgsm-exhibition" --quit-after-first-frame "$@" > "$log" 2>&1
 grep -E "definitely lost:|indirectly lost:|possibly lost:|ERROR SUMMARY" "$log" | sed 's/^==[0-9]*== *//'
 awk '
   /are definitely lost in loss record/ { inrec = 1; bytes = $2; first = ""; next }

@@ -22,7 +22,7 @@ if [ $# -ne 1 ]; then
 fi
 build=$(cd "$1" 2>/dev/null && pwd) || { echo "run-bench.sh: $1: no such build directory" >&2; exit 2; }
 bench=$build/tests/bench
-app=$build/src/lgsm-exhibition
+app=$build/src/app/lgsm-exhibition
 
 for program in "$bench/bench-baseline" "$bench/bench-frames" "$bench/bench-gen-records" "$bench/bench-records" "$bench/bench-run" "$bench/bench-search" "$app"; do
   if [ ! -x "$program" ]; then
@@ -55,7 +55,7 @@ parts=" ${BENCH_PARTS:-records search startup app-records frames} "
 want () { case $parts in *" $1 "*) return 0 ;; esac; return 1; }
 
 export LC_ALL=C.UTF-8
-export GSETTINGS_BACKEND=memory
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" LGSM_LOCALEDIR="$build/po"
 export GTK_A11Y="${GTK_A11Y:-none}"
 export NO_AT_BRIDGE=1
 export GDK_BACKEND=x11

@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lgsm-application-private.h"
+#include "lgsm-command-line.h"
+#include "lgsm-context.h"
+#include "lgsm-sections.h"
+#include "lgsm-window.h"
+
+/* The command line: the options, a check of them that exits 2 on a usage
+ * error before any instance is contacted, --validate for curators, and what
+ * a launch (the first or a later one) asks of the running exhibition. */
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the program's version and exit"), NULL },
+  { "section", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open on a tab: history, outlook, legacy or twinning"),
+    /* Translators: the placeholder for a tab's name in --help */
+    N_("NAME") },
+  { "record", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open on the record with this id"),
+    /* Translators: the placeholder for a record's id in --help */
+    N_("ID") },
+  { "records", 'r', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Show the records in DIR instead of the bundled ones"),
+    /* Translators: the placeholder for a folder in --help */
+    N_("DIR") },
+  { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Quit as soon as the window has been drawn once (for tests and benchmarks)"), NULL },
+  { "present", 'p', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Present full screen: the --section given, or the whole exhibition in date order"), NULL },
+  { "kiosk", 'k', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run as a gallery kiosk: full screen, locked, with an attract loop when idle"), NULL },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the exhibition in a language: en, or one of the translations (cy for Welsh)"),
+    /* Translators: the placeholder for a language code (en, cy) in --help */
+    N_("LANG") },
+  { "quit", 'q', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Quit the running exhibition, kiosk included (the operator's way out)"), NULL },
+  { NULL }
+};
+
+static gboolean
+on_validate_option (const char  *name,
+                    const char  *value,
+                    gpointer     data,
+                    GError     **error)
+{
+  LgsmValidateOptions *validate = data;
+
+  validate->requested = TRUE;
+  g_free (validate->dir);
+  validate->dir = g_strdup (value);
+  return TRUE;
+}
+
+static GOptionGroup *
+validate_group_new (gpointer data)
+{
+  static const GOptionEntry entries[] = {
+    { "validate", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_validate_option,
+      N_("Check the records (bundled, or those in DIR), print each problem and exit"), N_("DIR") },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("records", _("Checking records"),
+                                            _("Show the options for checking records"), data, NULL);
+
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  return group;
+}
+
+static gboolean
+check_values (const char  *section,
+              const char  *lang,
+              GError     **error)
+{
+  if (lang && !lgsm_language_is_known (lang))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown language “%s”: use en or one of: %s"), lang, LINGUAS);
+      return FALSE;
+    }
+  if (section && !lgsm_sections_is_tab (section))
+    {
+      g_autofree char *tabs = lgsm_sections_list_tabs (", ");
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown section “%s”: use %s"), section, tabs);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Parses a copy of the arguments with the same options, so that a usage
+ * error can exit 2 (GApplication itself would exit 1). */
+gboolean
+lgsm_command_line_check (int      argc,
+                         char   **argv,
+                         GError **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autofree char *section = NULL, *records = NULL, *lang = NULL, *record = NULL;
+  g_auto(GStrv) copy = g_new0 (char *, argc + 1);
+  g_autofree char **args = NULL;
+  LgsmValidateOptions dummy = { 0 };
+  gboolean flag = FALSE;
+  GOptionEntry entries[G_N_ELEMENTS (main_entries)];
+  int n = argc;
+  gboolean ok;
+
+  /* help is GApplication's to give */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?"))
+      return TRUE;
+
+  memcpy (entries, main_entries, sizeof main_entries);
+  for (guint i = 0; i < G_N_ELEMENTS (entries) - 1; i++)
+    entries[i].arg_data = &flag;
+  entries[1].arg_data = &section;
+  entries[2].arg_data = &record;
+  entries[3].arg_data = &records;
+  entries[7].arg_data = &lang;
+
+  for (int i = 0; i < argc; i++)
+    copy[i] = g_strdup (argv[i]);
+  args = g_memdup2 (copy, sizeof (char *) * (argc + 1));  /* parsing reorders args */
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, validate_group_new (&dummy));
+  g_option_context_add_group (context, g_option_group_new ("gapplication", "", "", NULL, NULL));
+  ok = g_option_context_parse (context, &n, &args, error);
+  g_free (dummy.dir);
+  if (!ok)
+    return FALSE;
+
+  if (n > 1 && !g_str_has_prefix (args[1], "--gapplication"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unexpected argument “%s”"), args[1]);
+      return FALSE;
+    }
+  return check_values (section, lang, error);
+}
+
+/* ---- --validate ----------------------------------------------------------- */
+
+static int
+run_validation (const char *dir)
+{
+  g_autoptr(LgsmExhibition) exhibition = lgsm_exhibition_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *problems;
+  gboolean loaded;
+  guint n;
+
+  if (dir)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
+      loaded = lgsm_exhibition_load_directory (exhibition, folder, RESOURCE_PREFIX, &error);
+    }
+  else
+    loaded = lgsm_exhibition_load_resources (exhibition, RESOURCE_PREFIX, &error);
+  if (!loaded)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  problems = lgsm_exhibition_get_problems (exhibition);
+  n = g_list_model_get_n_items (problems);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LgsmProblem) problem = g_list_model_get_item (problems, i);
+      g_printerr ("%s\n", lgsm_problem_to_string (problem));
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u record is valid", "%u records are valid",
+                        lgsm_exhibition_get_n_records (exhibition)),
+           lgsm_exhibition_get_n_records (exhibition));
+  g_print ("; ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u problem\n", "%u problems\n", n), n);
+  return n == 0 ? 0 : 1;
+}
+
+/* What is handled in the launching process itself: -1 goes on. */
+int
+lgsm_application_handle_options (LgsmApplication *self,
+                                 GVariantDict    *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("lgsm-exhibition %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (self->validate.requested)
+    return run_validation (self->validate.dir);
+  return -1;
+}
+
+void
+lgsm_application_add_options (LgsmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_add_option_group (G_APPLICATION (self), validate_group_new (&self->validate));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("An exhibition about Lesbians and Gays Support the Miners, 1984–85."));
+}
+
+/* ---- a launch ------------------------------------------------------------- */
+
+static void
+open_record (LgsmApplication         *self,
+             LgsmWindow              *window,
+             GApplicationCommandLine *command_line,
+             const char              *record)
+{
+  if (lgsm_exhibition_lookup (lgsm_context_get_exhibition (self->context), record) ||
+      lgsm_window_get_loading (window))
+    lgsm_window_open_record (window, record);
+  else
+    g_application_command_line_printerr (command_line, _("There is no record “%s”\n"), record);
+}
+
+int
+lgsm_application_run_command_line (LgsmApplication         *self,
+                                   GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *records = NULL;
+  g_autofree char *records_path = NULL;
+  const char *section = NULL, *lang = NULL, *record = NULL;
+  LgsmWindow *window;
+
+  if (g_variant_dict_contains (options, "quit"))
+    {
+      lgsm_application_operator_quit (self);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "lang", "&s", &lang))
+    lgsm_application_set_language (self, lang);
+  if (g_variant_dict_lookup (options, "records", "^ay", &records))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, records);
+      records_path = g_file_get_path (file);
+    }
+  if (g_variant_dict_contains (options, "kiosk"))
+    lgsm_application_lock_for_kiosk (self);
+
+  window = lgsm_application_ensure_window (self, records_path);
+  if (g_variant_dict_lookup (options, "section", "&s", &section))
+    lgsm_window_show_section (window, section);
+  if (g_variant_dict_lookup (options, "record", "&s", &record))
+    open_record (self, window, command_line, record);
+  if (g_variant_dict_contains (options, "quit-after-first-frame"))
+    lgsm_window_quit_after_first_frame (window);
+  gtk_window_present (GTK_WINDOW (window));
+  if (g_variant_dict_contains (options, "present"))
+    lgsm_window_present_slides (window, section);
+  return 0;
+}

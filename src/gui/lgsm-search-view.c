@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lgsm-search-view.h"
+
+/* The search page: how many records match the query, and the records,
+ * each as its title over its date and summary. Activating one opens it
+ * through the window's win.open-record action. */
+struct _LgsmSearchView
+{
+  GtkWidget       parent_instance;
+
+  LgsmExhibition *exhibition;
+  char           *query;
+
+  GtkWidget      *box;
+  GtkLabel       *results_label;
+  GtkListView    *results_view;
+};
+
+G_DEFINE_FINAL_TYPE (LgsmSearchView, lgsm_search_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_EXHIBITION, PROP_QUERY, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+setup_result (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "result-title");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_widget_add_css_class (box, "search-result");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_result (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  LgsmRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (title);
+  g_autofree char *date = lgsm_record_format_date (record);
+  g_autofree char *text = NULL;
+
+  if (date)
+    /* Translators: a search result's detail: its date, then its summary */
+    text = g_strdup_printf (_("%s — %s"), date, lgsm_record_get_summary (record));
+  gtk_label_set_text (GTK_LABEL (title), lgsm_record_get_title (record));
+  gtk_label_set_text (GTK_LABEL (detail), text ? text : lgsm_record_get_summary (record));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_title (record),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : lgsm_record_get_summary (record),
+                                  -1);
+}
+
+static void
+run_query (LgsmSearchView *self)
+{
+  g_autoptr(GListModel) results = NULL;
+  g_autofree char *summary = NULL;
+  guint n;
+
+  if (self->exhibition == NULL || self->query == NULL || *self->query == '\0')
+    {
+      gtk_list_view_set_model (self->results_view, NULL);
+      gtk_label_set_text (self->results_label, "");
+      return;
+    }
+  results = lgsm_exhibition_search (self->exhibition, self->query);
+  n = g_list_model_get_n_items (results);
+  gtk_list_view_set_model (self->results_view,
+                           GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (results))));
+  if (n == 0)
+    summary = g_strdup (_("No records match your search"));
+  else
+    summary = g_strdup_printf (ngettext ("%u record found", "%u records found", n), n);
+  gtk_label_set_text (self->results_label, summary);
+}
+
+static void
+on_result_activate (LgsmSearchView *self,
+                    guint           position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->results_view));
+  g_autoptr(LgsmRecord) record = model ? g_list_model_get_item (model, position) : NULL;
+
+  if (record)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "s", lgsm_record_get_id (record));
+}
+
+void
+lgsm_search_view_set_exhibition (LgsmSearchView *self,
+                                 LgsmExhibition *exhibition)
+{
+  g_return_if_fail (LGSM_IS_SEARCH_VIEW (self));
+
+  if (!g_set_object (&self->exhibition, exhibition))
+    return;
+  run_query (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXHIBITION]);
+}
+
+const char *
+lgsm_search_view_get_query (LgsmSearchView *self)
+{
+  g_return_val_if_fail (LGSM_IS_SEARCH_VIEW (self), NULL);
+  return self->query;
+}
+
+void
+lgsm_search_view_set_query (LgsmSearchView *self,
+                            const char     *query)
+{
+  g_return_if_fail (LGSM_IS_SEARCH_VIEW (self));
+
+  if (g_strcmp0 (self->query, query) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (query);
+  run_query (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+guint
+lgsm_search_view_get_n_results (LgsmSearchView *self)
+{
+  GtkSelectionModel *model;
+
+  g_return_val_if_fail (LGSM_IS_SEARCH_VIEW (self), 0);
+  model = gtk_list_view_get_model (self->results_view);
+  return model ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+}
+
+/* Returns: (transfer none) (nullable): the result Enter opens */
+LgsmRecord *
+lgsm_search_view_get_selected (LgsmSearchView *self)
+{
+  GtkSelectionModel *model;
+
+  g_return_val_if_fail (LGSM_IS_SEARCH_VIEW (self), NULL);
+  model = gtk_list_view_get_model (self->results_view);
+  return model ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) : NULL;
+}
+
+/* "3 records found" */
+const char *
+lgsm_search_view_get_summary (LgsmSearchView *self)
+{
+  g_return_val_if_fail (LGSM_IS_SEARCH_VIEW (self), NULL);
+  return gtk_label_get_text (self->results_label);
+}
+
+static void
+lgsm_search_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LgsmSearchView *self = LGSM_SEARCH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXHIBITION:
+      g_value_set_object (value, self->exhibition);
+      break;
+    case PROP_QUERY:
+      g_value_set_string (value, self->query);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lgsm_search_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LgsmSearchView *self = LGSM_SEARCH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXHIBITION:
+      lgsm_search_view_set_exhibition (self, g_value_get_object (value));
+      break;
+    case PROP_QUERY:
+      lgsm_search_view_set_query (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lgsm_search_view_dispose (GObject *object)
+{
+  LgsmSearchView *self = LGSM_SEARCH_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_SEARCH_VIEW);
+  g_clear_object (&self->exhibition);
+
+  G_OBJECT_CLASS (lgsm_search_view_parent_class)->dispose (object);
+}
+
+static void
+lgsm_search_view_finalize (GObject *object)
+{
+  g_free (LGSM_SEARCH_VIEW (object)->query);
+
+  G_OBJECT_CLASS (lgsm_search_view_parent_class)->finalize (object);
+}
+
+static void
+lgsm_search_view_class_init (LgsmSearchViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lgsm_search_view_dispose;
+  object_class->finalize = lgsm_search_view_finalize;
+  object_class->get_property = lgsm_search_view_get_property;
+  object_class->set_property = lgsm_search_view_set_property;
+
+  properties[PROP_EXHIBITION] =
+    g_param_spec_object ("exhibition", NULL, NULL, LGSM_TYPE_EXHIBITION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-search-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgsmSearchView, box);
+  gtk_widget_class_bind_template_child (widget_class, LgsmSearchView, results_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmSearchView, results_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activate);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "searchview");
+}
+
+static void
+lgsm_search_view_init (LgsmSearchView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_result), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_result), NULL);
+  gtk_list_view_set_factory (self->results_view, factory);
+  g_object_unref (factory);
+}
+
+GtkWidget *
+lgsm_search_view_new (void)
+{
+  return g_object_new (LGSM_TYPE_SEARCH_VIEW, NULL);
+}

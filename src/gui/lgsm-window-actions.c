@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lgsm-handout.h"
+#include "lgsm-kiosk.h"
+#include "lgsm-lesson-dialog.h"
+#include "lgsm-presentation.h"
+#include "lgsm-problems-dialog.h"
+#include "lgsm-sections.h"
+#include "lgsm-window-private.h"
+
+/* The window's actions (win.*): what a visitor, a teacher or a curator
+ * asks of the window, and the dialogs and windows they open. */
+
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  lgsm_window_open_record (LGSM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lgsm_window_go_back (LGSM_WINDOW (widget));
+}
+
+static void
+section_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lgsm_window_show_section (LGSM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+  else
+    gtk_window_fullscreen (GTK_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  gtk_window_present (lgsm_problems_dialog_new (GTK_WINDOW (self), self->exhibition));
+}
+
+/* ---- presenting --------------------------------------------------------- */
+
+void
+lgsm_window_start_presentation (LgsmWindow *self,
+                                GListModel *slides,
+                                const char *title,
+                                guint       first)
+{
+  LgsmPresentation *presentation;
+
+  if (g_list_model_get_n_items (slides) == 0)
+    return;
+  presentation = lgsm_presentation_new (gtk_window_get_application (GTK_WINDOW (self)),
+                                        self->context, slides, title);
+  lgsm_presentation_set_slide (presentation, first);
+  lgsm_presentation_start (presentation);
+}
+
+/* F5: the tab on show, from the record on show if there is one */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  const char *id = lgsm_window_get_section (self);
+  LgsmRecord *record = lgsm_exhibition_lookup (self->exhibition, self->record_id);
+  g_autoptr(GListModel) slides = NULL;
+  guint first = 0;
+
+  if (record && lgsm_sections_is_tab (lgsm_record_get_section (record)))
+    id = lgsm_record_get_section (record);
+  slides = lgsm_window_section_slides (self, id);
+  for (guint i = 0; record && i < g_list_model_get_n_items (slides); i++)
+    {
+      g_autoptr(LgsmRecord) item = g_list_model_get_item (slides, i);
+      if (item == record)
+        first = i;
+    }
+  lgsm_window_start_presentation (self, slides,
+                                  lgsm_section_get_title (lgsm_exhibition_get_section (self->exhibition, id)),
+                                  first);
+}
+
+static void
+present_all_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  g_autoptr(GListModel) slides = lgsm_window_all_slides (self);
+
+  lgsm_window_start_presentation (self, slides, _("The whole exhibition"), 0);
+}
+
+/* ---- lessons and handouts ------------------------------------------------ */
+
+static gboolean
+hide_notice (gpointer data)
+{
+  LgsmWindow *self = data;
+
+  self->notice_timeout = 0;
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+lgsm_window_show_notice (LgsmWindow *self,
+                         const char *text)
+{
+  gtk_label_set_text (self->notice_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  self->notice_timeout = g_timeout_add_seconds (4, hide_notice, self);
+}
+
+static void
+lessons_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (lgsm_lesson_dialog_new (GTK_WINDOW (self), self->context)));
+}
+
+static void
+add_to_lesson_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  g_autoptr(LgsmLesson) lesson = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->record_id == NULL)
+    return;
+  if (!lgsm_lessons_add_to_current (self->record_id, &error))
+    {
+      lgsm_window_show_notice (self, error->message);
+      return;
+    }
+  lesson = lgsm_lessons_load_current (NULL);
+  /* Translators: after adding a record to a lesson path: the lesson's name and its size */
+  text = g_strdup_printf (ngettext ("Added to “%s”, which now has %u record",
+                                    "Added to “%s”, which now has %u records",
+                                    lesson ? lgsm_lesson_get_n_items (lesson) : 0),
+                          lesson ? lgsm_lesson_get_name (lesson) : "", lesson ? lgsm_lesson_get_n_items (lesson) : 0);
+  lgsm_window_show_notice (self, text);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  const char *id = lgsm_window_get_section (self);
+  g_autoptr(GListModel) records = lgsm_window_section_slides (self, id);
+  LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, id);
+
+  lgsm_handout_print (GTK_WINDOW (self), section ? lgsm_section_get_title (section) : "", records);
+}
+
+/* ---- kiosk -------------------------------------------------------------- */
+
+static void
+kiosk_reset (gpointer data)
+{
+  lgsm_window_reset_home (data);
+}
+
+/* Full screen, nothing that quits or leaves the exhibition, and the idle
+ * reset and attract loop of LgsmKiosk, with the timings and PIN of the
+ * context's settings. */
+void
+lgsm_window_lock_for_kiosk (LgsmWindow *self)
+{
+  static const char *locked[] = {
+    "win.fullscreen", "win.lessons", "win.print", "win.present", "win.present-all",
+    "win.add-to-lesson", "win.show-problems", "window.close",
+  };
+  GSettings *settings = lgsm_context_get_settings (self->context);
+  g_autofree char *pin = g_settings_get_string (settings, "kiosk-pin");
+  guint idle_seconds = g_settings_get_uint (settings, "idle-seconds");
+
+  if (self->kiosk)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (locked); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), locked[i], FALSE);
+  gtk_widget_set_visible (self->menu_button, FALSE);
+  gtk_widget_set_visible (self->present_button, FALSE);
+  gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+  gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+
+  /* the window's child; not a bound template child, which GtkWindow's own
+   * dispose would then unparent a second time */
+  self->kiosk = lgsm_kiosk_new (GTK_WINDOW (self), GTK_OVERLAY (gtk_window_get_child (GTK_WINDOW (self))),
+                                self->exhibition, kiosk_reset, self);
+  lgsm_kiosk_set_timings (self->kiosk, MAX (idle_seconds, 1) * 1000, 15, 1000, 8000);
+  lgsm_kiosk_set_pin (self->kiosk, pin);
+}
+
+void
+lgsm_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open-record", "s", open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.lessons", NULL, lessons_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-lesson", NULL, add_to_lesson_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.present-all", NULL, present_all_action);
+}

@@ -1,0 +1,843 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lgsm-kiosk.h"
+#include "lgsm-language.h"
+#include "lgsm-picture-cache.h"
+#include "lgsm-record-page.h"
+#include "lgsm-search-view.h"
+#include "lgsm-section-view.h"
+#include "lgsm-sections.h"
+#include "lgsm-window-private.h"
+
+/* The main window: a tab per section of the table of sections, a record
+ * page shared by all of them, search, and a banner when some records could
+ * not be loaded. Navigation keeps a history so Back (Alt+Left, Escape, the
+ * mouse's back button, a swipe) retraces the visitor's steps. Its actions
+ * are in lgsm-window-actions.c. */
+
+G_DEFINE_FINAL_TYPE (LgsmWindow, lgsm_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* ---- tabs, built when first shown ------------------------------------- */
+
+static void
+build_tab (LgsmWindow *self,
+           GtkWidget  *page)
+{
+  const char *id;
+  LgsmSection *section;
+  GtkWidget *view;
+
+  if (page == NULL || gtk_widget_get_first_child (page) != NULL)
+    return;
+
+  id = gtk_stack_page_get_name (gtk_stack_get_page (self->sections, page));
+  section = lgsm_exhibition_get_section (self->exhibition, id);
+  if (section == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("This section has no records."));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_vexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (page), label);
+      return;
+    }
+  view = lgsm_section_view_new (self->exhibition, section);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (page), view);
+}
+
+static void schedule_prebuild (LgsmWindow *self);
+
+static void
+on_visible_tab_changed (LgsmWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->sections);
+
+  build_tab (self, gtk_stack_get_visible_child (self->sections));
+  if (name && !self->kiosk)
+    g_settings_set_string (lgsm_context_get_settings (self->context), "last-section", name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+static void
+add_tabs (LgsmWindow *self)
+{
+  for (guint i = 0; i < lgsm_sections_get_n_tabs (); i++)
+    {
+      const LgsmSectionInfo *info = lgsm_sections_get_tab (i);
+      LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, info->id);
+      GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      const char *title = section ? lgsm_section_get_title (section) : _(info->title);
+
+      gtk_stack_add_titled (self->sections, page, info->id, title);
+    }
+}
+
+void
+lgsm_window_show_section (LgsmWindow *self,
+                          const char *section)
+{
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  if (!lgsm_sections_is_tab (section))
+    return;
+  if (self->loading)
+    {
+      g_free (self->pending_section);
+      self->pending_section = g_strdup (section);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->sections, section);
+  gtk_stack_set_visible_child_name (self->pages, "sections");
+  g_clear_pointer (&self->record_id, g_free);
+  g_ptr_array_set_size (self->history, 0);
+  gtk_widget_set_visible (self->back_button, FALSE);
+  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+}
+
+const char *
+lgsm_window_get_section (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->sections);
+}
+
+/* ---- records and history ---------------------------------------------- */
+
+static void
+update_back_button (LgsmWindow *self)
+{
+  gtk_widget_set_visible (self->back_button,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "record") == 0);
+}
+
+static void
+show_record (LgsmWindow *self,
+             LgsmRecord *record)
+{
+  g_free (self->record_id);
+  self->record_id = g_strdup (lgsm_record_get_id (record));
+  /* made on first use: most visitors see a tab before any record */
+  if (self->record_page == NULL)
+    {
+      self->record_page = LGSM_RECORD_PAGE (lgsm_record_page_new ());
+      gtk_stack_add_named (self->pages, GTK_WIDGET (self->record_page), "record");
+    }
+  lgsm_record_page_set_record (self->record_page, self->exhibition, record);
+  gtk_stack_set_visible_child_name (self->pages, "record");
+  gtk_window_set_title (GTK_WINDOW (self), lgsm_record_get_title (record));
+  update_back_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+}
+
+void
+lgsm_window_open_record (LgsmWindow *self,
+                         const char *id)
+{
+  LgsmRecord *record;
+
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  if (self->loading)
+    {
+      g_free (self->pending_record);
+      self->pending_record = g_strdup (id);
+      return;
+    }
+  record = lgsm_exhibition_lookup (self->exhibition, id);
+  if (record == NULL || g_strcmp0 (self->record_id, id) == 0)
+    return;
+  /* remember where we came from: a record, or the tabs/search (NULL) */
+  g_ptr_array_add (self->history, g_strdup (self->record_id));
+  show_record (self, record);
+}
+
+const char *
+lgsm_window_get_record_id (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return self->record_id;
+}
+
+static gboolean
+searching (LgsmWindow *self)
+{
+  return gtk_search_bar_get_search_mode (self->search_bar) &&
+         *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+}
+
+void
+lgsm_window_go_back (LgsmWindow *self)
+{
+  g_autofree char *previous = NULL;
+  LgsmRecord *record;
+
+  if (self->history->len == 0)
+    return;
+  previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  record = lgsm_exhibition_lookup (self->exhibition, previous);
+  if (record)
+    {
+      show_record (self, record);
+      return;
+    }
+  g_clear_pointer (&self->record_id, g_free);
+  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  gtk_stack_set_visible_child_name (self->pages, searching (self) ? "search" : "sections");
+  update_back_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+}
+
+/* ---- search ------------------------------------------------------------ */
+
+static void
+on_search_changed (LgsmWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  lgsm_search_view_set_query (self->search_view, text);
+  if (*text == '\0')
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
+        gtk_stack_set_visible_child_name (self->pages, "sections");
+      return;
+    }
+  g_ptr_array_set_size (self->history, 0);
+  g_clear_pointer (&self->record_id, g_free);
+  gtk_stack_set_visible_child_name (self->pages, "search");
+  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  update_back_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+}
+
+static void
+on_search_activate (LgsmWindow *self)
+{
+  LgsmRecord *record = lgsm_search_view_get_selected (self->search_view);
+
+  if (record)
+    lgsm_window_open_record (self, lgsm_record_get_id (record));
+}
+
+static void
+on_search_mode_changed (LgsmWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
+    gtk_stack_set_visible_child_name (self->pages, "sections");
+}
+
+static void
+on_search_stop (LgsmWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* ---- problems banner --------------------------------------------------- */
+
+static void
+update_problems (LgsmWindow *self)
+{
+  GListModel *problems = lgsm_exhibition_get_problems (self->exhibition);
+  guint n = g_list_model_get_n_items (problems);
+  g_autofree char *text = NULL;
+
+  n = self->kiosk ? 0 : n;  /* a visitor cannot act on them */
+  gtk_revealer_set_reveal_child (self->problems_revealer, n > 0);
+  /* hidden, not just folded away, so screen readers do not find it */
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), n > 0);
+  if (n == 0)
+    return;
+  text = g_strdup_printf (ngettext ("%u problem in the records: what could be read is shown",
+                                    "%u problems in the records: what could be read is shown", n), n);
+  gtk_label_set_text (self->problems_label, text);
+}
+
+/* ---- keys and gestures --------------------------------------------------- */
+
+static gboolean
+on_escape (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  if (self->history->len == 0)
+    return FALSE;
+  lgsm_window_go_back (self);
+  return TRUE;
+}
+
+static void
+on_mouse_back (GtkGestureClick *gesture,
+               int              n_press,
+               double           x,
+               double           y,
+               LgsmWindow      *self)
+{
+  lgsm_window_go_back (self);
+}
+
+/* A swipe across the tabs goes to the next or previous one. */
+static void
+on_tabs_swipe (GtkGestureSwipe *gesture,
+               double           velocity_x,
+               double           velocity_y,
+               LgsmWindow      *self)
+{
+  const char *current = lgsm_window_get_section (self);
+  int step = velocity_x < 0 ? 1 : -1;
+  int n = (int) lgsm_sections_get_n_tabs ();
+
+  if (ABS (velocity_x) < 400 || ABS (velocity_x) < 2 * ABS (velocity_y))
+    return;
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (lgsm_sections_get_tab (i)->id, current) == 0 && i + step >= 0 && i + step < n)
+      {
+        lgsm_window_show_section (self, lgsm_sections_get_tab (i + step)->id);
+        return;
+      }
+}
+
+/* ---- slides ---------------------------------------------------------------- */
+
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return lgsm_record_compare_by_date (a, b, NULL);
+}
+
+static int
+compare_pointers_by_date (gconstpointer a,
+                          gconstpointer b)
+{
+  return lgsm_record_compare_by_date (*(LgsmRecord **) a, *(LgsmRecord **) b, NULL);
+}
+
+/* The records of a tab, in the order the tab shows them. */
+GListModel *
+lgsm_window_section_slides (LgsmWindow *self,
+                            const char *id)
+{
+  LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, id);
+  const LgsmSectionInfo *info = lgsm_sections_lookup (id);
+  GListModel *records;
+
+  if (section == NULL)
+    return G_LIST_MODEL (g_list_store_new (LGSM_TYPE_RECORD));
+  records = g_object_ref (lgsm_section_get_records (section));
+  if (info && info->date_ordered)
+    return G_LIST_MODEL (gtk_sort_list_model_new (records, GTK_SORTER (gtk_custom_sorter_new (compare_dates, NULL, NULL))));
+  return records;
+}
+
+/* Every dated record of the tabs, in date order. */
+GListModel *
+lgsm_window_all_slides (LgsmWindow *self)
+{
+  g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  GListStore *store = g_list_store_new (LGSM_TYPE_RECORD);
+
+  for (guint t = 0; t < lgsm_sections_get_n_tabs (); t++)
+    {
+      LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, lgsm_sections_get_tab (t)->id);
+      GListModel *records = section ? lgsm_section_get_records (section) : NULL;
+
+      for (guint i = 0; records && i < g_list_model_get_n_items (records); i++)
+        {
+          g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
+          if (lgsm_record_get_date (record))
+            g_ptr_array_add (dated, record);
+        }
+    }
+  g_ptr_array_sort (dated, compare_pointers_by_date);
+  g_list_store_splice (store, 0, 0, dated->pdata, dated->len);
+  return G_LIST_MODEL (store);
+}
+
+void
+lgsm_window_present_slides (LgsmWindow *self,
+                            const char *section)
+{
+  g_autoptr(GListModel) slides = NULL;
+
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  if (section == NULL)
+    {
+      slides = lgsm_window_all_slides (self);
+      lgsm_window_start_presentation (self, slides, _("The whole exhibition"), 0);
+      return;
+    }
+  slides = lgsm_window_section_slides (self, section);
+  lgsm_window_start_presentation (self, slides,
+                                  lgsm_section_get_title (lgsm_exhibition_get_section (self->exhibition, section)), 0);
+}
+
+/* ---- kiosk -------------------------------------------------------------- */
+
+/* Back to the start for the next visitor: first tab, no search, no
+ * history, no other windows. */
+void
+lgsm_window_reset_home (LgsmWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GList) windows = NULL;
+
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  windows = g_list_copy (gtk_application_get_windows (app));
+  for (GList *l = windows; l; l = l->next)
+    if (l->data != (gpointer) self)
+      gtk_window_destroy (l->data);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  lgsm_window_show_section (self, lgsm_sections_get_tab (0)->id);
+  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+}
+
+LgsmKiosk *
+lgsm_window_get_kiosk (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return self->kiosk;
+}
+
+/* The operator's exit (lgsm-exhibition --quit) may close a kiosk window. */
+void
+lgsm_window_allow_close (LgsmWindow *self)
+{
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+  self->may_close = TRUE;
+}
+
+/* ---- window state ------------------------------------------------------ */
+
+static gboolean
+lgsm_window_close_request (GtkWindow *window)
+{
+  LgsmWindow *self = LGSM_WINDOW (window);
+  GSettings *settings = lgsm_context_get_settings (self->context);
+  int width, height;
+
+  if (self->kiosk && !self->may_close)
+    return TRUE;  /* a visitor cannot close the kiosk */
+  if (!self->kiosk)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (settings);
+      g_settings_set (settings, "window-size", "(ii)", width, height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (settings);
+    }
+  return GTK_WINDOW_CLASS (lgsm_window_parent_class)->close_request (window);
+}
+
+static void
+restore_state (LgsmWindow *self)
+{
+  GSettings *settings = lgsm_context_get_settings (self->context);
+  g_autofree char *section = NULL;
+  int width, height;
+
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  section = g_settings_get_string (settings, "last-section");
+  if (lgsm_sections_is_tab (section) && !self->kiosk)
+    gtk_stack_set_visible_child_name (self->sections, section);
+  build_tab (self, gtk_stack_get_visible_child (self->sections));
+}
+
+/* ---- the records shown --------------------------------------------------- */
+
+static void
+show_loading_page (LgsmWindow *self)
+{
+  GtkWidget *box, *spinner, *label;
+
+  if (gtk_stack_get_child_by_name (self->pages, "loading") == NULL)
+    {
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      spinner = gtk_spinner_new ();
+      label = gtk_label_new (_("Loading the records…"));
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (spinner, 48, 48);
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), spinner);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_stack_add_named (self->pages, box, "loading");
+    }
+  gtk_stack_set_visible_child_name (self->pages, "loading");
+}
+
+/* While a records folder loads in the background, the window is on
+ * screen with a spinner where the tabs will be; the context's next
+ * exhibition replaces it. */
+void
+lgsm_window_set_loading (LgsmWindow *self,
+                         gboolean    loading)
+{
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  if (loading)
+    show_loading_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+gboolean
+lgsm_window_get_loading (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), FALSE);
+  return self->loading;
+}
+
+/* Shows the context's exhibition in place of the one the window had (a
+ * folder that has finished loading), then whatever was asked for
+ * meanwhile. */
+static void
+on_exhibition_changed (LgsmWindow *self)
+{
+  g_autofree char *section = NULL;
+  g_autofree char *record = NULL;
+  GtkWidget *child;
+
+  section = g_steal_pointer (&self->pending_section);
+  record = g_steal_pointer (&self->pending_record);
+  if (section == NULL)
+    section = g_strdup (lgsm_window_get_section (self));
+  g_set_object (&self->exhibition, lgsm_context_get_exhibition (self->context));
+  lgsm_search_view_set_exhibition (self->search_view, self->exhibition);
+  lgsm_window_set_loading (self, FALSE);
+
+  g_signal_handlers_block_by_func (self->sections, on_visible_tab_changed, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))) != NULL)
+    gtk_stack_remove (self->sections, child);
+  add_tabs (self);
+  g_signal_handlers_unblock_by_func (self->sections, on_visible_tab_changed, self);
+
+  gtk_stack_set_visible_child_name (self->pages, "sections");
+  if (section)
+    gtk_stack_set_visible_child_name (self->sections, section);
+  build_tab (self, gtk_stack_get_visible_child (self->sections));
+  update_problems (self);
+  if (record)
+    lgsm_window_open_record (self, record);
+  schedule_prebuild (self);
+}
+
+/* ---- first frame -------------------------------------------------------- */
+
+/* Once the window is on screen, the other tabs are built and laid out at
+ * the window's width while nothing else happens, one per idle: opening a
+ * tab for the first time then costs what opening it again does. */
+static gboolean
+prebuild_tab (gpointer data)
+{
+  LgsmWindow *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->sections));
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->sections)); page;
+       page = gtk_widget_get_next_sibling (page))
+    if (gtk_widget_get_first_child (page) == NULL)
+      {
+        int min, nat;
+
+        build_tab (self, page);
+        if (width > 0)
+          gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+        return G_SOURCE_CONTINUE;
+      }
+  self->prebuild_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_prebuild (LgsmWindow *self)
+{
+  if (self->prebuild_idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->loading)
+    self->prebuild_idle = g_idle_add_full (G_PRIORITY_LOW, prebuild_tab, self, NULL);
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                LgsmWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  lgsm_picture_cache_set_held (lgsm_context_get_picture_cache (self->context), FALSE);
+  schedule_prebuild (self);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                LgsmWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+/* The keyboard shortcuts window is built once the window is on screen, not
+ * before its first frame; a kiosk has none. */
+static gboolean
+add_help_overlay (gpointer data)
+{
+  LgsmWindow *self = data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "ui/help-overlay.ui");
+
+  self->help_overlay_idle = 0;
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lgsm_window_map (GtkWidget *widget)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (lgsm_window_parent_class)->map (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_paint), self, 0);
+  if (self->help_overlay_idle == 0 && !self->kiosk &&
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) == NULL)
+    self->help_overlay_idle = g_timeout_add (300, add_help_overlay, self);
+  if (self->quit_after_first_frame)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_after_paint), self, 0);
+}
+
+/* Exits as soon as the window has been painted once (smoke tests,
+ * start-up benchmarks). */
+void
+lgsm_window_quit_after_first_frame (LgsmWindow *self)
+{
+  g_return_if_fail (LGSM_IS_WINDOW (self));
+
+  self->quit_after_first_frame = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_after_paint), self, 0);
+}
+
+/* ---- the language menu -------------------------------------------------- */
+
+/* English and every translation, each named in its own language. */
+static void
+fill_language_menu (LgsmWindow *self)
+{
+  g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
+  g_autoptr(GMenuItem) system = g_menu_item_new (_("Desktop Language"), NULL);
+
+  g_menu_item_set_action_and_target_value (system, "app.language", g_variant_new_string (""));
+  g_menu_append_item (self->language_section, system);
+  g_menu_append (self->language_section, lgsm_language_get_name ("en"), "app.language::en");
+  for (guint i = 0; linguas[i]; i++)
+    if (*linguas[i])
+      {
+        g_autofree char *detailed = g_strdup_printf ("app.language::%s", linguas[i]);
+        g_menu_append (self->language_section, lgsm_language_get_name (linguas[i]), detailed);
+      }
+}
+
+/* ---- life cycle ---------------------------------------------------------- */
+
+static void
+lgsm_window_constructed (GObject *object)
+{
+  LgsmWindow *self = LGSM_WINDOW (object);
+
+  G_OBJECT_CLASS (lgsm_window_parent_class)->constructed (object);
+
+  self->exhibition = g_object_ref (lgsm_context_get_exhibition (self->context));
+  lgsm_search_view_set_exhibition (self->search_view, self->exhibition);
+  g_signal_connect_object (self->context, "notify::exhibition",
+                           G_CALLBACK (on_exhibition_changed), self, G_CONNECT_SWAPPED);
+  add_tabs (self);
+  if (lgsm_context_get_kiosk (self->context))
+    lgsm_window_lock_for_kiosk (self);
+  restore_state (self);
+  update_problems (self);
+}
+
+static void
+lgsm_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  LgsmWindow *self = LGSM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_SECTION:
+      g_value_set_string (value, lgsm_window_get_section (self));
+      break;
+    case PROP_RECORD_ID:
+      g_value_set_string (value, self->record_id);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lgsm_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  LgsmWindow *self = LGSM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      lgsm_window_show_section (self, g_value_get_string (value));
+      break;
+    case PROP_RECORD_ID:
+      lgsm_window_open_record (self, g_value_get_string (value));
+      break;
+    case PROP_LOADING:
+      lgsm_window_set_loading (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lgsm_window_dispose (GObject *object)
+{
+  LgsmWindow *self = LGSM_WINDOW (object);
+
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
+  g_clear_handle_id (&self->prebuild_idle, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
+  g_clear_object (&self->kiosk);
+  g_clear_object (&self->exhibition);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (lgsm_window_parent_class)->dispose (object);
+}
+
+static void
+lgsm_window_finalize (GObject *object)
+{
+  LgsmWindow *self = LGSM_WINDOW (object);
+
+  g_ptr_array_unref (self->history);
+  g_free (self->record_id);
+  g_free (self->pending_section);
+  g_free (self->pending_record);
+
+  G_OBJECT_CLASS (lgsm_window_parent_class)->finalize (object);
+}
+
+static void
+lgsm_window_class_init (LgsmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = lgsm_window_constructed;
+  object_class->dispose = lgsm_window_dispose;
+  object_class->finalize = lgsm_window_finalize;
+  object_class->get_property = lgsm_window_get_property;
+  object_class->set_property = lgsm_window_set_property;
+  widget_class->map = lgsm_window_map;
+  window_class->close_request = lgsm_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, LGSM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORD_ID] =
+    g_param_spec_string ("record-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LGSM_TYPE_SEARCH_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, language_section);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, present_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, search_view);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_tab_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_mouse_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_tabs_swipe);
+
+  lgsm_window_class_add_actions (widget_class);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
+}
+
+static void
+lgsm_window_init (LgsmWindow *self)
+{
+  self->history = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  fill_language_menu (self);
+}
+
+LgsmWindow *
+lgsm_window_new (GtkApplication *app,
+                 LgsmContext    *context)
+{
+  g_return_val_if_fail (LGSM_IS_CONTEXT (context), NULL);
+
+  return g_object_new (LGSM_TYPE_WINDOW,
+                       "application", app,
+                       "context", context,
+                       NULL);
+}
+
+/* Returns: (transfer none) */
+LgsmContext *
+lgsm_window_get_context (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return self->context;
+}
