@@ -24,6 +24,8 @@ struct _LgsmContext
   LgsmPictureCache *pictures;
   LgsmLessonStore  *lessons;
   gboolean          kiosk;
+  LgsmExhibition   *pending;        /* reloaded, waiting for the kiosk's reset */
+  char             *reload_summary; /* what the last reload found */
 };
 
 G_DEFINE_FINAL_TYPE (LgsmContext, lgsm_context, G_TYPE_OBJECT)
@@ -36,6 +38,7 @@ enum {
   PROP_LANGUAGE,
   PROP_PICTURE_CACHE,
   PROP_KIOSK,
+  PROP_RELOAD_SUMMARY,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -97,8 +100,10 @@ lgsm_context_set_exhibition (LgsmContext    *self,
 {
   g_return_if_fail (LGSM_IS_CONTEXT (self));
 
-  if (g_set_object (&self->exhibition, exhibition))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXHIBITION]);
+  if (!g_set_object (&self->exhibition, exhibition))
+    return;
+  g_clear_object (&self->second);  /* of the records before */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXHIBITION]);
 }
 
 const char *
@@ -232,6 +237,57 @@ lgsm_context_get_lesson_store (LgsmContext *self)
   return self->lessons;
 }
 
+/* A kiosk switches to reloaded records only at its next idle reset:
+ * until then they wait here. */
+void
+lgsm_context_set_pending_exhibition (LgsmContext    *self,
+                                     LgsmExhibition *exhibition)
+{
+  g_return_if_fail (LGSM_IS_CONTEXT (self));
+  g_set_object (&self->pending, exhibition);
+}
+
+LgsmExhibition *
+lgsm_context_get_pending_exhibition (LgsmContext *self)
+{
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), NULL);
+  return self->pending;
+}
+
+/* Switches to the records waiting for a reset, if any: TRUE if it did. */
+gboolean
+lgsm_context_apply_pending (LgsmContext *self)
+{
+  g_autoptr(LgsmExhibition) pending = NULL;
+
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), FALSE);
+
+  if (self->pending == NULL)
+    return FALSE;
+  pending = g_steal_pointer (&self->pending);
+  g_clear_object (&self->second);
+  lgsm_context_set_exhibition (self, pending);
+  return TRUE;
+}
+
+const char *
+lgsm_context_get_reload_summary (LgsmContext *self)
+{
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), NULL);
+  return self->reload_summary;
+}
+
+void
+lgsm_context_set_reload_summary (LgsmContext *self,
+                                 const char  *summary)
+{
+  g_return_if_fail (LGSM_IS_CONTEXT (self));
+
+  g_free (self->reload_summary);
+  self->reload_summary = g_strdup (summary);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELOAD_SUMMARY]);
+}
+
 gboolean
 lgsm_context_get_kiosk (LgsmContext *self)
 {
@@ -280,6 +336,9 @@ lgsm_context_get_property (GObject    *object,
     case PROP_KIOSK:
       g_value_set_boolean (value, self->kiosk);
       break;
+    case PROP_RELOAD_SUMMARY:
+      g_value_set_string (value, self->reload_summary);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -322,6 +381,7 @@ lgsm_context_dispose (GObject *object)
 
   g_clear_object (&self->exhibition);
   g_clear_object (&self->second);
+  g_clear_object (&self->pending);
   g_clear_object (&self->settings);
   g_clear_object (&self->pictures);
   if (self->lessons)
@@ -343,6 +403,7 @@ lgsm_context_finalize (GObject *object)
 
   g_free (self->records_dir);
   g_free (self->language);
+  g_free (self->reload_summary);
 
   G_OBJECT_CLASS (lgsm_context_parent_class)->finalize (object);
 }
@@ -375,6 +436,9 @@ lgsm_context_class_init (LgsmContextClass *klass)
   properties[PROP_KIOSK] =
     g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RELOAD_SUMMARY] =
+    g_param_spec_string ("reload-summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

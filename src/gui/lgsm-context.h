@@ -32,6 +32,13 @@ void              lgsm_context_set_language          (LgsmContext    *self,
                                                       const char     *language);
 LgsmPictureCache *lgsm_context_get_picture_cache     (LgsmContext    *self);
 LgsmLessonStore  *lgsm_context_get_lesson_store      (LgsmContext    *self);
+void              lgsm_context_set_pending_exhibition (LgsmContext   *self,
+                                                       LgsmExhibition *exhibition);
+LgsmExhibition   *lgsm_context_get_pending_exhibition (LgsmContext   *self);
+gboolean          lgsm_context_apply_pending         (LgsmContext    *self);
+const char       *lgsm_context_get_reload_summary    (LgsmContext    *self);
+void              lgsm_context_set_reload_summary    (LgsmContext    *self,
+                                                      const char     *summary);
 gboolean          lgsm_context_get_kiosk             (LgsmContext    *self);
 void              lgsm_context_set_kiosk             (LgsmContext    *self,
                                                       gboolean        kiosk);

@@ -61,6 +61,20 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* "Did you mean …": search for that instead */
+static void
+search_for_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 show_problems_action (GtkWidget  *widget,
                       const char *action_name,
@@ -68,7 +82,7 @@ show_problems_action (GtkWidget  *widget,
 {
   LgsmWindow *self = LGSM_WINDOW (widget);
 
-  gtk_window_present (lgsm_problems_dialog_new (GTK_WINDOW (self), self->exhibition));
+  gtk_window_present (lgsm_problems_dialog_new (GTK_WINDOW (self), self->context));
 }
 
 /* ---- presenting --------------------------------------------------------- */
@@ -304,6 +318,7 @@ lgsm_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search-for", "s", search_for_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.lessons", NULL, lessons_action);
