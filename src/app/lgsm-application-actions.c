@@ -5,6 +5,7 @@
 
 #include "lgsm-application-private.h"
 #include "lgsm-context.h"
+#include "lgsm-credits.h"
 #include "lgsm-sections.h"
 #include "lgsm-window.h"
 
@@ -24,6 +25,15 @@ quit_action (GSimpleAction *action,
   g_application_quit (app);
 }
 
+/* Every picture, with what it shows, from the credits file. */
+static GStrv
+picture_credits (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "images/CREDITS.md", 0, NULL);
+
+  return lgsm_credits_parse_pictures (bytes ? g_bytes_get_data (bytes, NULL) : NULL);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -31,22 +41,33 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   static const char *authors[] = { "The LGSM Exhibition team", NULL };
-  static const char *artists[] = { N_("Illustrations drawn for this project"), NULL };
+  /* Translators: the About dialog's credit for the pictures */
+  const char *artists[] = { _("Drawn for the LGSM Exhibition by its contributors, © 2026, CC BY-SA 4.0"), NULL };
+  g_auto(GStrv) pictures = picture_credits ();
+  GtkWidget *about = gtk_about_dialog_new ();
 
-  gtk_show_about_dialog (gtk_application_get_active_window (app),
-                         "program-name", _("LGSM Exhibition"),
-                         "logo-icon-name", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Lesbians and Gays Support the Miners, 1984–85: "
-                                       "its history, outlook, legacy and the twinning with Onllwyn"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         "artists", artists,
-                         /* Translators: your names, one a line, as the About dialog's translator credits */
-                         "translator-credits", _("translator-credits"),
-                         "copyright", _("Text written for this project from the Wikipedia article "
-                                        "“Lesbians and Gays Support the Miners” (CC BY-SA 4.0)"),
-                         NULL);
+  g_object_set (about,
+                "transient-for", gtk_application_get_active_window (app),
+                "modal", TRUE,
+                "program-name", _("LGSM Exhibition"),
+                "logo-icon-name", APPLICATION_ID,
+                "version", PACKAGE_VERSION,
+                "comments", _("Lesbians and Gays Support the Miners, 1984–85: its history, outlook, legacy, "
+                              "and its twinning with the Neath, Dulais and Swansea Valleys Miners Support Group"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "authors", authors,
+                "artists", artists,
+                /* Translators: your names, one a line, as the About dialog's translator credits */
+                "translator-credits", _("translator-credits"),
+                "copyright", _("Text written for this project from the Wikipedia article "
+                               "“Lesbians and Gays Support the Miners” (CC BY-SA 4.0)"),
+                NULL);
+  if (pictures[0])
+    /* Translators: a heading in the About dialog's credits, over the list of
+     * pictures and what each shows; they are illustrations, not records */
+    gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("Pictures (illustrations)"),
+                                         (const char **) pictures);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 /* Text size: the whole app, slides included, follows one factor on top

@@ -643,6 +643,21 @@ on_after_paint (GdkFrameClock *clock,
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
+/* GTK titles its shortcuts window from its own translations, which lack
+ * Welsh: the titles come from ours instead. */
+static void
+translate_shortcuts_titles (GtkWidget *widget)
+{
+  static const char *titles[] = { N_("Shortcuts"), N_("Search Results") };
+
+  if (GTK_IS_LABEL (widget))
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), g_dgettext ("gtk40", titles[i])) == 0)
+        gtk_label_set_text (GTK_LABEL (widget), _(titles[i]));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    translate_shortcuts_titles (child);
+}
+
 /* The keyboard shortcuts window is built once the window is on screen, not
  * before its first frame; a kiosk has none. */
 static gboolean
@@ -651,9 +666,12 @@ add_help_overlay (gpointer data)
   LgsmWindow *self = data;
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "ui/help-overlay.ui");
 
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
   self->help_overlay_idle = 0;
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  if (gtk_window_get_titlebar (GTK_WINDOW (overlay)))
+    translate_shortcuts_titles (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
   return G_SOURCE_REMOVE;
 }
 
