@@ -669,8 +669,7 @@ add_help_overlay (gpointer data)
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
 
   self->help_overlay_idle = 0;
-  if (gtk_window_get_titlebar (GTK_WINDOW (overlay)))
-    translate_shortcuts_titles (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
+  translate_shortcuts_titles (overlay);
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
   return G_SOURCE_REMOVE;
 }
