@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lgsm-application-private.h"
 #include "lgsm-context.h"
@@ -25,13 +26,34 @@ quit_action (GSimpleAction *action,
   g_application_quit (app);
 }
 
-/* Every picture, with what it shows, from the credits file. */
+/* Every picture, with what it shows, from the credits file; a line kept
+ * short enough for the About dialog (its labels do not wrap). */
 static GStrv
 picture_credits (void)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "images/CREDITS.md", 0, NULL);
+  GStrv lines = lgsm_credits_parse_pictures (bytes ? g_bytes_get_data (bytes, NULL) : NULL);
 
-  return lgsm_credits_parse_pictures (bytes ? g_bytes_get_data (bytes, NULL) : NULL);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *cut = strpbrk (lines[i], ";,(");
+
+      if (cut)
+        *cut = '\0';
+      if (g_utf8_strlen (lines[i], -1) > 70)
+        {
+          char *end = g_utf8_offset_to_pointer (lines[i], 68);
+          while (end > lines[i] && *end != ' ')
+            end--;
+          if (end > lines[i])
+            {
+              *end = '\0';
+              lines[i] = g_realloc (lines[i], strlen (lines[i]) + 4);
+              strcat (lines[i], "…");
+            }
+        }
+    }
+  return lines;
 }
 
 static void
