@@ -376,11 +376,13 @@ lgsm_window_section_slides (LgsmWindow *self,
   return records;
 }
 
-/* Every dated record of the tabs, in date order. */
+/* Every record of the tabs: the dated ones in date order, then those the
+ * source gives no date for, in the tabs' order. */
 GListModel *
 lgsm_window_all_slides (LgsmWindow *self)
 {
   g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  g_autoptr(GPtrArray) undated = g_ptr_array_new ();
   GListStore *store = g_list_store_new (LGSM_TYPE_RECORD);
 
   for (guint t = 0; t < lgsm_sections_get_n_tabs (); t++)
@@ -391,12 +393,12 @@ lgsm_window_all_slides (LgsmWindow *self)
       for (guint i = 0; records && i < g_list_model_get_n_items (records); i++)
         {
           g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
-          if (lgsm_record_get_date (record))
-            g_ptr_array_add (dated, record);
+          g_ptr_array_add (lgsm_record_get_date (record) ? dated : undated, record);
         }
     }
   g_ptr_array_sort (dated, compare_pointers_by_date);
   g_list_store_splice (store, 0, 0, dated->pdata, dated->len);
+  g_list_store_splice (store, dated->len, 0, undated->pdata, undated->len);
   return G_LIST_MODEL (store);
 }
 
