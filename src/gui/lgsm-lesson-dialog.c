@@ -26,6 +26,7 @@ struct _LgsmLessonDialog
   LgsmLesson      *lesson;       /* selected */
   GString         *status;
   char            *save_message;
+  gboolean         close_refused;  /* once, while a save fails */
 
   GtkListBox      *lessons_list;
   GtkEntry        *name_entry;
@@ -95,6 +96,8 @@ static void
 show_save_error (LgsmLessonDialog *self,
                  const GError     *error)
 {
+  if (error == NULL)
+    self->close_refused = FALSE;
   g_free (self->save_message);
   self->save_message = error ? g_strdup (error->message) : NULL;
   gtk_label_set_text (self->save_label, error ? error->message : "");
@@ -604,17 +607,19 @@ save_elsewhere_action (GtkWidget  *widget,
 }
 
 /* Closing saves what is waiting; if that fails, the dialog stays open with
- * the reason and the two ways out, and a second close leaves the edit in
- * the store (saved with the next change that succeeds). */
+ * the reason and the two ways out (Try Again, Save Elsewhere…). Closing a
+ * second time leaves the edit in the store, which saves it with the next
+ * change that succeeds, and says so in the log when the app quits. */
 static gboolean
 lgsm_lesson_dialog_close_request (GtkWindow *window)
 {
   LgsmLessonDialog *self = LGSM_LESSON_DIALOG (window);
   g_autoptr(GError) error = NULL;
 
-  if (self->save_message == NULL && lgsm_lesson_store_get_has_unsaved (self->store) &&
+  if (!self->close_refused && lgsm_lesson_store_get_has_unsaved (self->store) &&
       !lgsm_lesson_store_flush (self->store, &error))
     {
+      self->close_refused = TRUE;
       show_save_error (self, error);
       gtk_widget_grab_focus (GTK_WIDGET (self->save_revealer));
       return TRUE;
