@@ -5,6 +5,7 @@
 
 #include "lgsm-application-private.h"
 #include "lgsm-context.h"
+#include "lgsm-language.h"
 #include "lgsm-sections.h"
 #include "lgsm-window.h"
 
@@ -101,8 +102,11 @@ language_action (GSimpleAction *action,
   LgsmApplication *self = user_data;
   const char *lang = g_variant_get_string (state, NULL);
 
-  if (g_strcmp0 (lang, lgsm_context_get_language (self->context)) == 0)
+  if (*lang && !lgsm_language_is_known (lang))
     return;
+  /* the state ticks the language in the menu: set it even when the
+   * language is already in use (--lang and the saved language switch
+   * first, then come here through lgsm_application_set_language()) */
   g_simple_action_set_state (action, state);
   lgsm_application_set_language (self, lang);
 }

@@ -635,21 +635,25 @@ lgsm_window_quit_after_first_frame (LgsmWindow *self)
 
 /* ---- the language menu -------------------------------------------------- */
 
-/* English and every translation, each named in its own language. */
+/* English and every translation, each named in its own language (and
+ * with how much of it is translated, when that is not everything); the
+ * app.language action's state ticks the current one. */
 static void
 fill_language_menu (LgsmWindow *self)
 {
   g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
   g_autoptr(GMenuItem) system = g_menu_item_new (_("Desktop Language"), NULL);
+  g_autofree char *english = lgsm_language_dup_label ("en");
 
   g_menu_item_set_action_and_target_value (system, "app.language", g_variant_new_string (""));
   g_menu_append_item (self->language_section, system);
-  g_menu_append (self->language_section, lgsm_language_get_name ("en"), "app.language::en");
+  g_menu_append (self->language_section, english, "app.language::en");
   for (guint i = 0; linguas[i]; i++)
     if (*linguas[i])
       {
         g_autofree char *detailed = g_strdup_printf ("app.language::%s", linguas[i]);
-        g_menu_append (self->language_section, lgsm_language_get_name (linguas[i]), detailed);
+        g_autofree char *label = lgsm_language_dup_label (linguas[i]);
+        g_menu_append (self->language_section, label, detailed);
       }
 }
 
