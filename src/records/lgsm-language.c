@@ -68,7 +68,7 @@ static const char english_name[] =
 static char *
 name_from_locale (const char *locale)
 {
-#ifdef _NL_ADDRESS_LANG_NAME
+#ifdef __GLIBC__   /* _NL_ADDRESS_LANG_NAME is an enum value of glibc's */
   locale_t l = newlocale (LC_ADDRESS_MASK, locale, (locale_t) 0);
   g_autofree char *name = NULL;
 
