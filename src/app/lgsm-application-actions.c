@@ -111,7 +111,17 @@ language_action (GSimpleAction *action,
   lgsm_application_set_language (self, lang);
 }
 
+/* The curator's "Reload": the records folder again, now. */
+static void
+reload_records_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  lgsm_application_reload_records (LGSM_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
+  { "reload-records", reload_records_action },
   { "quit", quit_action },
   { "about", about_action },
   { "zoom-in", zoom_action },

@@ -81,7 +81,10 @@ lgsm_application_ensure_window (LgsmApplication *self,
     lgsm_context_set_exhibition (self->context, lgsm_exhibition_new ());
   window = lgsm_window_new (GTK_APPLICATION (self), self->context);
   if (records_dir)
-    load_records (self, window);
+    {
+      load_records (self, window);
+      lgsm_application_watch_records (self);
+    }
   return window;
 }
 
@@ -230,6 +233,13 @@ lgsm_application_startup (GApplication *app)
 }
 
 static void
+lgsm_application_shutdown (GApplication *app)
+{
+  lgsm_application_unwatch_records (LGSM_APPLICATION (app));
+  G_APPLICATION_CLASS (lgsm_application_parent_class)->shutdown (app);
+}
+
+static void
 lgsm_application_finalize (GObject *object)
 {
   LgsmApplication *self = LGSM_APPLICATION (object);
@@ -251,6 +261,7 @@ lgsm_application_class_init (LgsmApplicationClass *klass)
   app_class->command_line = lgsm_application_command_line;
   app_class->activate = lgsm_application_activate;
   app_class->startup = lgsm_application_startup;
+  app_class->shutdown = lgsm_application_shutdown;
 }
 
 static void

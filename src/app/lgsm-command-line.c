@@ -7,6 +7,8 @@
 #include "lgsm-application-private.h"
 #include "lgsm-command-line.h"
 #include "lgsm-context.h"
+#include "lgsm-search.h"
+#include "lgsm-search-index.h"
 #include "lgsm-sections.h"
 #include "lgsm-window.h"
 
@@ -41,6 +43,10 @@ static const GOptionEntry main_entries[] = {
     N_("LANG") },
   { "quit", 'q', 0, G_OPTION_ARG_NONE, NULL,
     N_("Quit the running exhibition, kiosk included (the operator's way out)"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the records that match QUERY, best first, as ID and title, and exit (1 if none)"),
+    /* Translators: the placeholder for the words to search for in --help */
+    N_("QUERY") },
   { NULL }
 };
 
@@ -103,12 +109,13 @@ lgsm_command_line_check (int      argc,
                          GError **error)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autofree char *section = NULL, *records = NULL, *lang = NULL, *record = NULL;
   g_auto(GStrv) copy = g_new0 (char *, argc + 1);
   g_autofree char **args = NULL;
   LgsmValidateOptions dummy = { 0 };
   gboolean flag = FALSE;
   GOptionEntry entries[G_N_ELEMENTS (main_entries)];
+  char *values[G_N_ELEMENTS (main_entries)] = { NULL };
+  const char *section = NULL, *lang = NULL;
   int n = argc;
   gboolean ok;
 
@@ -117,13 +124,10 @@ lgsm_command_line_check (int      argc,
     if (g_str_has_prefix (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?"))
       return TRUE;
 
+  /* the same entries, each pointing at a place of the right type */
   memcpy (entries, main_entries, sizeof main_entries);
   for (guint i = 0; i < G_N_ELEMENTS (entries) - 1; i++)
-    entries[i].arg_data = &flag;
-  entries[1].arg_data = &section;
-  entries[2].arg_data = &record;
-  entries[3].arg_data = &records;
-  entries[7].arg_data = &lang;
+    entries[i].arg_data = entries[i].arg == G_OPTION_ARG_NONE ? (gpointer) &flag : (gpointer) &values[i];
 
   for (int i = 0; i < argc; i++)
     copy[i] = g_strdup (argv[i]);
@@ -135,16 +139,23 @@ lgsm_command_line_check (int      argc,
   g_option_context_add_group (context, g_option_group_new ("gapplication", "", "", NULL, NULL));
   ok = g_option_context_parse (context, &n, &args, error);
   g_free (dummy.dir);
-  if (!ok)
-    return FALSE;
-
-  if (n > 1 && !g_str_has_prefix (args[1], "--gapplication"))
+  for (guint i = 0; ok && i < G_N_ELEMENTS (entries) - 1; i++)
+    {
+      if (g_strcmp0 (entries[i].long_name, "section") == 0)
+        section = values[i];
+      else if (g_strcmp0 (entries[i].long_name, "lang") == 0)
+        lang = values[i];
+    }
+  if (ok && n > 1 && !g_str_has_prefix (args[1], "--gapplication"))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("Unexpected argument “%s”"), args[1]);
-      return FALSE;
+      ok = FALSE;
     }
-  return check_values (section, lang, error);
+  ok = ok && check_values (section, lang, error);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_free (values[i]);
+  return ok;
 }
 
 /* ---- --validate ----------------------------------------------------------- */
@@ -186,18 +197,69 @@ run_validation (const char *dir)
   return n == 0 ? 0 : 1;
 }
 
+/* --search=QUERY [--records=DIR] [--lang=LANG]: the ranked matches as
+ * ID<TAB>TITLE lines; 0 if there are any, 1 if none (with "did you mean"
+ * on stderr when the records suggest one). */
+static int
+run_search (GVariantDict *options,
+            const char   *query)
+{
+  g_autoptr(LgsmExhibition) exhibition = lgsm_exhibition_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *records = NULL;
+  const char *lang = NULL;
+  gboolean loaded;
+  int n;
+
+  if (g_variant_dict_lookup (options, "lang", "&s", &lang))
+    lgsm_language_apply (lang);
+  lgsm_exhibition_set_translation_domain (exhibition, GETTEXT_PACKAGE);
+  if (g_variant_dict_lookup (options, "records", "^ay", &records))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (records);
+      loaded = lgsm_exhibition_load_directory (exhibition, folder, RESOURCE_PREFIX, &error);
+    }
+  else
+    loaded = lgsm_exhibition_load_resources (exhibition, RESOURCE_PREFIX, &error);
+  if (!loaded)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  n = lgsm_search_print (exhibition, query, out);
+  g_print ("%s", out->str);
+  if (n == 0)
+    {
+      g_autoptr(LgsmSearchResults) results = lgsm_exhibition_search_full (exhibition, query);
+      const char *suggestion = lgsm_search_results_get_suggestion (results);
+
+      if (suggestion)
+        /* Translators: --search found nothing; %s is a word from the records */
+        g_printerr (_("No record matches. Did you mean “%s”?\n"), suggestion);
+      else
+        g_printerr (_("No record matches.\n"));
+    }
+  return n > 0 ? 0 : 1;
+}
+
 /* What is handled in the launching process itself: -1 goes on. */
 int
 lgsm_application_handle_options (LgsmApplication *self,
                                  GVariantDict    *options)
 {
+  const char *query = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("lgsm-exhibition %s\n", PACKAGE_VERSION);
       return 0;
     }
+
   if (self->validate.requested)
     return run_validation (self->validate.dir);
+  if (g_variant_dict_lookup (options, "search", "&s", &query))
+    return run_search (options, query);
   return -1;
 }
 

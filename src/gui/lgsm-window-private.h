@@ -42,6 +42,9 @@ struct _LgsmWindow
   GtkStack             *sections;
   LgsmSearchView       *search_view;
   LgsmRecordPage       *record_page;
+
+  LgsmLessonStore      *lessons;       /* the context's, once a record was shown */
+  LgsmLesson           *current_lesson; /* watched for Ctrl+D's state */
 };
 
 /* lgsm-window.c */
@@ -59,5 +62,9 @@ void        lgsm_window_start_presentation (LgsmWindow     *self,
                                             const char     *title,
                                             guint           first);
 void        lgsm_window_lock_for_kiosk     (LgsmWindow     *self);
+gboolean    lgsm_window_get_in_lesson      (LgsmWindow     *self);
+void        lgsm_window_set_in_lesson      (LgsmWindow     *self,
+                                            gboolean        in_lesson);
+void        lgsm_window_forget_lessons     (LgsmWindow     *self);
 
 G_END_DECLS

@@ -20,10 +20,46 @@
 
 G_DEFINE_FINAL_TYPE (LgsmWindow, lgsm_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, PROP_IN_LESSON, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* ---- tabs, built when first shown ------------------------------------- */
+
+/* A tab with nothing to show says why: the problem that emptied it (a
+ * file that could not be read, records that all failed) and where to see
+ * the rest. */
+static GtkWidget *
+empty_tab_new (LgsmWindow *self,
+               const char *id)
+{
+  LgsmProblem *problem = lgsm_exhibition_get_section_problem (self->exhibition, id);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new (_("This section has no records."));
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (box, TRUE);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_add_css_class (label, "title-2");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (problem && !self->kiosk)
+    {
+      GtkWidget *why = gtk_label_new (lgsm_problem_to_string (problem));
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _Problems"));
+
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (why), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (why), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (why), 80);
+      gtk_widget_add_css_class (why, "empty-reason");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-problems");
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), why);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
 
 static void
 build_tab (LgsmWindow *self,
@@ -38,12 +74,9 @@ build_tab (LgsmWindow *self,
 
   id = gtk_stack_page_get_name (gtk_stack_get_page (self->sections, page));
   section = lgsm_exhibition_get_section (self->exhibition, id);
-  if (section == NULL)
+  if (section == NULL || g_list_model_get_n_items (lgsm_section_get_records (section)) == 0)
     {
-      GtkWidget *label = gtk_label_new (_("This section has no records."));
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_vexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (page), label);
+      gtk_box_append (GTK_BOX (page), empty_tab_new (self, id));
       return;
     }
   view = lgsm_section_view_new (self->exhibition, section);
@@ -99,6 +132,7 @@ lgsm_window_show_section (LgsmWindow *self,
   gtk_widget_set_visible (self->back_button, FALSE);
   gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 const char *
@@ -134,6 +168,7 @@ show_record (LgsmWindow *self,
   gtk_window_set_title (GTK_WINDOW (self), lgsm_record_get_title (record));
   update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 void
@@ -192,6 +227,7 @@ lgsm_window_go_back (LgsmWindow *self)
   gtk_stack_set_visible_child_name (self->pages, searching (self) ? "search" : "sections");
   update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 /* ---- search ------------------------------------------------------------ */
@@ -214,6 +250,7 @@ on_search_changed (LgsmWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
   update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 static void
@@ -400,6 +437,8 @@ lgsm_window_reset_home (LgsmWindow *self)
       gtk_window_destroy (l->data);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  /* records reloaded while the visitor was busy are shown from now on */
+  lgsm_context_apply_pending (self->context);
   lgsm_window_show_section (self, lgsm_sections_get_tab (0)->id);
   gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
 }
@@ -520,6 +559,11 @@ on_exhibition_changed (LgsmWindow *self)
   record = g_steal_pointer (&self->pending_record);
   if (section == NULL)
     section = g_strdup (lgsm_window_get_section (self));
+  /* reloaded records: the visitor stays on the record they were reading */
+  if (record == NULL && self->record_id)
+    record = g_strdup (self->record_id);
+  g_clear_pointer (&self->record_id, g_free);
+  g_ptr_array_set_size (self->history, 0);
   g_set_object (&self->exhibition, lgsm_context_get_exhibition (self->context));
   lgsm_search_view_set_exhibition (self->search_view, self->exhibition);
   lgsm_window_set_loading (self, FALSE);
@@ -538,6 +582,15 @@ on_exhibition_changed (LgsmWindow *self)
   if (record)
     lgsm_window_open_record (self, record);
   schedule_prebuild (self);
+}
+
+static void
+on_reload_summary (LgsmWindow *self)
+{
+  const char *summary = lgsm_context_get_reload_summary (self->context);
+
+  if (summary && !self->kiosk)
+    lgsm_window_show_notice (self, summary);
 }
 
 /* ---- first frame -------------------------------------------------------- */
@@ -670,6 +723,8 @@ lgsm_window_constructed (GObject *object)
   lgsm_search_view_set_exhibition (self->search_view, self->exhibition);
   g_signal_connect_object (self->context, "notify::exhibition",
                            G_CALLBACK (on_exhibition_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::reload-summary",
+                           G_CALLBACK (on_reload_summary), self, G_CONNECT_SWAPPED);
   add_tabs (self);
   if (lgsm_context_get_kiosk (self->context))
     lgsm_window_lock_for_kiosk (self);
@@ -699,6 +754,9 @@ lgsm_window_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_IN_LESSON:
+      g_value_set_boolean (value, lgsm_window_get_in_lesson (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -726,6 +784,9 @@ lgsm_window_set_property (GObject      *object,
     case PROP_LOADING:
       lgsm_window_set_loading (self, g_value_get_boolean (value));
       break;
+    case PROP_IN_LESSON:
+      lgsm_window_set_in_lesson (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -740,6 +801,7 @@ lgsm_window_dispose (GObject *object)
   g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
   g_clear_handle_id (&self->prebuild_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
+  lgsm_window_forget_lessons (self);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->exhibition);
   g_clear_object (&self->context);
@@ -787,6 +849,15 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LgsmWindow:in-lesson:
+   *
+   * Whether the record on show is in the current lesson path; the state
+   * of win.add-to-lesson (Ctrl+D), which toggles it.
+   */
+  properties[PROP_IN_LESSON] =
+    g_param_spec_boolean ("in-lesson", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LGSM_TYPE_SEARCH_VIEW);
