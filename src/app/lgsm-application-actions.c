@@ -32,12 +32,16 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   static const char *authors[] = { "The LGSM Exhibition team", NULL };
+  /* Translators: the About dialog's credit for the pictures (under "Artwork by"): every picture
+     was drawn for the exhibition */
   static const char *artists[] = { N_("Illustrations drawn for this project"), NULL };
 
   gtk_show_about_dialog (gtk_application_get_active_window (app),
                          "program-name", _("LGSM Exhibition"),
                          "logo-icon-name", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
+                         /* Translators: the line under the app's name in the About dialog; keep
+                            the name of the group as it is, and Onllwyn (a village in Wales) */
                          "comments", _("Lesbians and Gays Support the Miners, 1984–85: "
                                        "its history, outlook, legacy and the twinning with Onllwyn"),
                          "license-type", GTK_LICENSE_GPL_3_0,
@@ -45,6 +49,9 @@ about_action (GSimpleAction *action,
                          "artists", artists,
                          /* Translators: your names, one a line, as the About dialog's translator credits */
                          "translator-credits", _("translator-credits"),
+                         /* Translators: the About dialog's copyright line: where the exhibition's
+                            text comes from and its licence; keep the article's title and "CC BY-SA
+                            4.0" */
                          "copyright", _("Text written for this project from the Wikipedia article "
                                         "“Lesbians and Gays Support the Miners” (CC BY-SA 4.0)"),
                          NULL);

@@ -34,6 +34,8 @@ empty_tab_new (LgsmWindow *self,
 {
   LgsmProblem *problem = lgsm_exhibition_get_section_problem (self->exhibition, id);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  /* Translators: a tab with no records (a curator's folder may leave one empty); the reason may
+     follow */
   GtkWidget *label = gtk_label_new (_("This section has no records."));
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -46,6 +48,7 @@ empty_tab_new (LgsmWindow *self,
   if (problem && !self->kiosk)
     {
       GtkWidget *why = gtk_label_new (lgsm_problem_to_string (problem));
+      /* Translators: button on an empty tab: opens the list of problems in the records files */
       GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _Problems"));
 
       gtk_label_set_wrap (GTK_LABEL (why), TRUE);
@@ -291,6 +294,8 @@ update_problems (LgsmWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), n > 0);
   if (n == 0)
     return;
+  /* Translators: the bar at the top of the window when some records files have problems; the
+     records that could be read are shown all the same */
   text = g_strdup_printf (ngettext ("%u problem in the records: what could be read is shown",
                                     "%u problems in the records: what could be read is shown", n), n);
   gtk_label_set_text (self->problems_label, text);
@@ -411,6 +416,8 @@ lgsm_window_present_slides (LgsmWindow *self,
   if (section == NULL)
     {
       slides = lgsm_window_all_slides (self);
+      /* Translators: the name of the presentation of every record in date order (Shift+F5), e.g.
+         in the presenter console */
       lgsm_window_start_presentation (self, slides, _("The whole exhibition"), 0);
       return;
     }
@@ -508,6 +515,7 @@ show_loading_page (LgsmWindow *self)
     {
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
       spinner = gtk_spinner_new ();
+      /* Translators: shown while the records are read, e.g. after changing the language */
       label = gtk_label_new (_("Loading the records…"));
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       gtk_widget_set_size_request (spinner, 48, 48);
@@ -695,6 +703,8 @@ static void
 fill_language_menu (LgsmWindow *self)
 {
   g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
+  /* Translators: Language menu: the first item, to follow the language of the computer's desktop
+     rather than choose one */
   g_autoptr(GMenuItem) system = g_menu_item_new (_("Desktop Language"), NULL);
   g_autofree char *english = lgsm_language_dup_label ("en");
 

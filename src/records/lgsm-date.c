@@ -222,8 +222,8 @@ lgsm_date_to_years (const LgsmDate *date)
  * chosen language (lgsm_language_get_dates_from_translation()). */
 static const char * const month_names[] = {
   /* Translators: a month's name as dates show it ("10 January 1985",
-   * "January 1985") where the computer has no locale for your language;
-   * with one, the C library's names are used and these are not. */
+     "January 1985") where the computer has no locale for your language;
+     with one, the C library's names are used and these are not. */
   NC_("month", "January"),
   /* Translators: a month's name in a date, as for "January" */
   NC_("month", "February"),

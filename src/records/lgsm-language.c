@@ -59,8 +59,8 @@ lgsm_language_is_known (const char *lang)
  * English's is the entry itself. */
 static const char english_name[] =
   /* Translators: the name of the language of THIS translation, written in
-   * that language, as the language menu lists it: "Cymraeg" in the Welsh
-   * translation, "Français" in the French one. Not the word for English. */
+     that language, as the language menu lists it: "Cymraeg" in the Welsh
+     translation, "Français" in the French one. Not the word for English. */
   NC_("language name", "English");
 
 /* The name of the language in a locale's own data ("français"), with a
@@ -157,8 +157,8 @@ lgsm_language_format_label (const char *name,
   if (percent >= 100)
     return g_strdup (name);
   /* Translators: a partly translated language in the language menu: its
-   * name in itself, and how much of the exhibition it translates, e.g.
-   * "Français (62%)". "%%" is the percent sign. */
+     name in itself, and how much of the exhibition it translates, e.g.
+     "Français (62%)". "%%" is the percent sign. */
   return g_strdup_printf (_("%s (%u%%)"), name, percent);
 }
 
