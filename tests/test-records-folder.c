@@ -8,6 +8,7 @@
 
 #include "lgsm-application.h"
 #include "lgsm-context.h"
+#include "lgsm-presentation.h"
 #include "lgsm-problems-dialog.h"
 #include "lgsm-record-page.h"
 #include "lgsm-search-view.h"
@@ -243,6 +244,28 @@ test_search_view (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "history");
 }
 
+/* Shift+F5: every record of the tabs, the undated ones after the dated. */
+static void
+test_present_all_keeps_undated (void)
+{
+  LgsmPresentation *presentation = NULL;
+  guint n;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-all", NULL);
+  lgsm_test_settle ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (LGSM_IS_PRESENTATION (l->data))
+      presentation = l->data;
+  g_assert_nonnull (presentation);
+  n = lgsm_presentation_get_n_slides (presentation);
+  g_assert_cmpuint (n, ==, 4);  /* history's four records; people and places are not tabs */
+  g_assert_nonnull (lgsm_record_get_date (lgsm_presentation_get_record (presentation, 0)));
+  g_assert_null (lgsm_record_get_date (lgsm_presentation_get_record (presentation, n - 1)));
+  g_assert_cmpstr (lgsm_record_get_id (lgsm_presentation_get_record (presentation, n - 1)), ==, "undated");
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  lgsm_test_settle ();
+}
+
 static gboolean
 run_tests (gpointer data)
 {
@@ -302,6 +325,7 @@ main (int argc, char *argv[])
   g_setenv ("XDG_DATA_HOME", tmp, TRUE);
 
   g_test_add_func ("/records-folder/search-view", test_search_view);
+  g_test_add_func ("/records-folder/present-all-keeps-undated", test_present_all_keeps_undated);
   g_test_add_func ("/records-folder/reload-change", test_reload_change);
   g_test_add_func ("/records-folder/reload-unreadable", test_reload_unreadable);
   g_test_add_func ("/records-folder/reload-kiosk-waits", test_reload_kiosk_waits);

@@ -381,11 +381,13 @@ lgsm_window_section_slides (LgsmWindow *self,
   return records;
 }
 
-/* Every dated record of the tabs, in date order. */
+/* Every record of the tabs: the dated ones in date order, then those the
+ * source gives no date for, in the tabs' order. */
 GListModel *
 lgsm_window_all_slides (LgsmWindow *self)
 {
   g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  g_autoptr(GPtrArray) undated = g_ptr_array_new ();
   GListStore *store = g_list_store_new (LGSM_TYPE_RECORD);
 
   for (guint t = 0; t < lgsm_sections_get_n_tabs (); t++)
@@ -396,12 +398,12 @@ lgsm_window_all_slides (LgsmWindow *self)
       for (guint i = 0; records && i < g_list_model_get_n_items (records); i++)
         {
           g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
-          if (lgsm_record_get_date (record))
-            g_ptr_array_add (dated, record);
+          g_ptr_array_add (lgsm_record_get_date (record) ? dated : undated, record);
         }
     }
   g_ptr_array_sort (dated, compare_pointers_by_date);
   g_list_store_splice (store, 0, 0, dated->pdata, dated->len);
+  g_list_store_splice (store, dated->len, 0, undated->pdata, undated->len);
   return G_LIST_MODEL (store);
 }
 
@@ -651,6 +653,25 @@ on_after_paint (GdkFrameClock *clock,
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
+/* GTK titles its shortcuts window from its own translations, which lack
+ * Welsh: the titles come from ours instead. */
+static void
+translate_shortcuts_titles (GtkWidget *widget)
+{
+  /* Translators: the title of the keyboard shortcuts window (Ctrl+?) */
+  static const char *titles[] = { N_("Shortcuts"),
+                                  /* Translators: in the keyboard shortcuts window, over the
+                                     shortcuts found by typing in its search box */
+                                  N_("Search Results") };
+
+  if (GTK_IS_LABEL (widget))
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), g_dgettext ("gtk40", titles[i])) == 0)
+        gtk_label_set_text (GTK_LABEL (widget), _(titles[i]));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    translate_shortcuts_titles (child);
+}
+
 /* The keyboard shortcuts window is built once the window is on screen, not
  * before its first frame; a kiosk has none. */
 static gboolean
@@ -659,9 +680,11 @@ add_help_overlay (gpointer data)
   LgsmWindow *self = data;
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "ui/help-overlay.ui");
 
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
   self->help_overlay_idle = 0;
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  translate_shortcuts_titles (overlay);
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
   return G_SOURCE_REMOVE;
 }
 

@@ -843,6 +843,10 @@ read_record (FileCtx  *fc,
   record->notes = get_translated (&rc, object, "notes", FALSE);
   record->content_note = get_translated (&rc, object, "content-note", FALSE);
   record->sources = get_strv (&rc, object, "sources", TRUE, FALSE);
+  /* "How do we know?": each source is translated once, with the context
+   * "source", wherever records cite it (po/records.pot) */
+  for (guint i = 0; record->sources && record->sources[i] && fc->loader->domain; i++)
+    record->sources[i] = lgsm_pgettext (fc->loader->domain, "source", record->sources[i]);
 
   report_more (&rc);
   if (rc.failed && rc.id && fc->loader->rejected)
