@@ -33,6 +33,7 @@ describe_change (LgsmExhibition *old,
    * were shown before and now, e.g. "61 records before, 62 now" */
   records = g_strdup_printf (ngettext ("%2$u record now (%1$u before)", "%2$u records now (%1$u before)", after),
                              before, after);
+  /* Translators: the second %s of "The records folder changed and was loaded again: %s; %s" */
   issues = g_strdup_printf (ngettext ("%u problem", "%u problems", problems), problems);
   /* Translators: the records folder changed and was loaded again; then how
    * many records and how many problems */
