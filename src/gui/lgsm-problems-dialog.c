@@ -238,6 +238,8 @@ lgsm_problems_dialog_new (GtkWindow   *parent,
 {
   return g_object_new (LGSM_TYPE_PROBLEMS_DIALOG,
                        "transient-for", parent,
+                       /* for app.reload-records */
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
                        "context", context,
                        NULL);
 }
