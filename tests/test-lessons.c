@@ -27,18 +27,6 @@ store (void)
   return lgsm_context_get_lesson_store (lgsm_application_get_context (app));
 }
 
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  lgsm_test_settle ();
-}
 
 static gboolean
 store_loaded (gpointer data)
@@ -52,35 +40,7 @@ nothing_unsaved (gpointer data)
   return !lgsm_lesson_store_get_has_unsaved (store ());
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 static LgsmLessonDialog *
 open_dialog (void)
@@ -106,14 +66,14 @@ test_odd_files (void)
   LgsmLessonDialog *dialog;
   GtkWidget *expander;
 
-  wait_until (store_loaded, NULL);
+  lgsm_test_wait_until (store_loaded, NULL);
   dialog = open_dialog ();
-  expander = find_label (GTK_WIDGET (dialog), "3 files in the lessons folder were skipped");
+  expander = lgsm_test_find_label (GTK_WIDGET (dialog), "3 files in the lessons folder were skipped");
   g_assert_nonnull (expander);
   gtk_expander_set_expanded (GTK_EXPANDER (gtk_widget_get_ancestor (expander, GTK_TYPE_EXPANDER)), TRUE);
   lgsm_test_settle ();
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "pipe.json"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_label (GTK_WIDGET (dialog), "pipe.json"))),
+  g_assert_nonnull (lgsm_test_find_label (GTK_WIDGET (dialog), "pipe.json"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (lgsm_test_find_label (GTK_WIDGET (dialog), "pipe.json"))),
                             "“pipe.json” is not an ordinary file and was skipped"));
   g_assert_nonnull (lgsm_lesson_dialog_get_lesson (dialog));  /* the ready-made lesson at least */
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -131,15 +91,15 @@ test_toggle (void)
   current = lgsm_lesson_store_get_current (store ());
   g_assert_nonnull (current);
   g_assert_true (lgsm_lesson_contains (current, "minibus"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "In Lesson"));
+  g_assert_nonnull (lgsm_test_find_label (GTK_WIDGET (window), "In Lesson"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-lesson", NULL);
   lgsm_test_settle ();
   g_assert_false (lgsm_lesson_contains (current, "minibus"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Add to Lesson"));
+  g_assert_nonnull (lgsm_test_find_label (GTK_WIDGET (window), "Add to Lesson"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-lesson", NULL);
-  wait_until (nothing_unsaved, NULL);
+  lgsm_test_wait_until (nothing_unsaved, NULL);
 }
 
 /* A rename shows in the list and is saved once typing pauses. */
@@ -153,12 +113,12 @@ test_rename (void)
   GtkWidget *entry = NULL;
 
   lgsm_lesson_dialog_select (dialog, lesson);
-  entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);  /* the name: the dialog's only GtkEntry */
+  entry = lgsm_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, FALSE);  /* the name: the dialog's only GtkEntry */
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Strike year");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Strike year, week one");
-  wait_until (nothing_unsaved, NULL);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Strike year, week one"));
+  lgsm_test_wait_until (nothing_unsaved, NULL);
+  g_assert_nonnull (lgsm_test_find_label (GTK_WIDGET (dialog), "Strike year, week one"));
   saved = lgsm_lesson_load_file (file, NULL);
   g_assert_nonnull (saved);
   g_assert_cmpstr (lgsm_lesson_get_name (saved), ==, "Strike year, week one");
@@ -194,7 +154,7 @@ test_disk_full (void)
 
   lgsm_language_apply ("cy");
   lgsm_lesson_set_name (lesson, long_name);
-  wait_until (has_save_message, dialog);
+  lgsm_test_wait_until (has_save_message, dialog);
   g_assert_nonnull (strstr (lgsm_lesson_dialog_get_save_message (dialog), "Mae’r ddisg yn llawn"));
   g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
