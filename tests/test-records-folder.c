@@ -32,19 +32,6 @@ title_of (const char *id)
   return record ? lgsm_record_get_title (record) : NULL;
 }
 
-/* Runs the app until @done says so; fails after a generous deadline. */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  lgsm_test_settle ();
-}
 
 static gboolean
 title_is (gpointer data)
@@ -67,35 +54,7 @@ rewrite_title (const char *from,
   g_assert_true (g_file_set_contents (path, changed->str, -1, NULL));
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 /* An edit to the folder is shown, and the visitor stays on the record. */
 static void
@@ -109,13 +68,13 @@ test_reload_change (void)
   g_assert_cmpstr (title_of ("concert"), ==, "Pits and Perverts concert");
 
   rewrite_title ("\"Pits and Perverts concert\"", "\"Pits and Perverts benefit night\"");
-  wait_until (title_is, want);
+  lgsm_test_wait_until (title_is, want);
   g_assert_cmpstr (lgsm_window_get_record_id (window), ==, "concert");
-  page = find_by_type (GTK_WIDGET (window), LGSM_TYPE_RECORD_PAGE);
+  page = lgsm_test_find_type (GTK_WIDGET (window), LGSM_TYPE_RECORD_PAGE, TRUE);
   g_assert_nonnull (page);
   g_assert_cmpstr (lgsm_record_get_title (lgsm_record_page_get_record (LGSM_RECORD_PAGE (page))), ==,
                    "Pits and Perverts benefit night");
-  g_assert_nonnull (find_label (page, "Pits and Perverts benefit night"));
+  g_assert_nonnull (lgsm_test_find_label (page, "Pits and Perverts benefit night"));
   g_assert_nonnull (strstr (lgsm_context_get_reload_summary (context ()), "loaded again"));
 }
 
@@ -145,7 +104,7 @@ test_reload_unreadable (void)
   g_assert_cmpint (g_rename (folder, away), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "app.reload-records", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "reload-records", NULL);
-  wait_until (has_reload_problem, NULL);
+  lgsm_test_wait_until (has_reload_problem, NULL);
   g_assert_true (lgsm_context_get_exhibition (context ()) == before);
   g_assert_cmpuint (lgsm_exhibition_get_n_records (before), ==, 7);
 
@@ -156,6 +115,8 @@ test_reload_unreadable (void)
 
     gtk_window_present (dialog);
     lgsm_test_settle ();
+    /* its Reload button reaches the app's action */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "app.reload-records", NULL));
     text = lgsm_problems_dialog_get_text (LGSM_PROBLEMS_DIALOG (dialog));
     g_assert_nonnull (strstr (text, "could not be read again"));
     g_assert_true (g_str_has_prefix (text, folder));
@@ -165,7 +126,7 @@ test_reload_unreadable (void)
   g_assert_cmpint (g_rename (away, folder), ==, 0);
   rewrite_title ("\"First collection\"", "\"First collection, again\"");
   g_action_group_activate_action (G_ACTION_GROUP (app), "reload-records", NULL);
-  wait_until (title_is, want);
+  lgsm_test_wait_until (title_is, want);
 }
 
 static gboolean
@@ -182,7 +143,7 @@ test_reload_kiosk_waits (void)
 
   lgsm_context_set_kiosk (context (), TRUE);
   rewrite_title ("\"The strike\"", "\"The strike of 1984\"");
-  wait_until (has_pending, NULL);
+  lgsm_test_wait_until (has_pending, NULL);
   g_assert_true (lgsm_context_get_exhibition (context ()) == before);
   g_assert_cmpstr (title_of ("strike"), ==, "The strike");
 
@@ -203,16 +164,16 @@ test_search_view (void)
   gboolean bold = FALSE;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search-for", "s", "Somervile");
-  for (int i = 0; i < 50 && find_by_type (GTK_WIDGET (window), LGSM_TYPE_SEARCH_VIEW) == NULL; i++)
+  for (int i = 0; i < 50 && lgsm_test_find_type (GTK_WIDGET (window), LGSM_TYPE_SEARCH_VIEW, TRUE) == NULL; i++)
     lgsm_test_settle ();
-  view = find_by_type (GTK_WIDGET (window), LGSM_TYPE_SEARCH_VIEW);
+  view = lgsm_test_find_type (GTK_WIDGET (window), LGSM_TYPE_SEARCH_VIEW, TRUE);
   g_assert_nonnull (view);
   for (int i = 0; i < 50 && lgsm_search_view_get_n_results (LGSM_SEARCH_VIEW (view)) == 0; i++)
     lgsm_test_settle ();
   g_assert_cmpuint (lgsm_search_view_get_n_results (LGSM_SEARCH_VIEW (view)), >=, 1);
   g_assert_cmpstr (lgsm_record_get_id (lgsm_search_view_get_selected (LGSM_SEARCH_VIEW (view))), ==, "singer");
 
-  title = find_label (view, "Jimmy Somerville");
+  title = lgsm_test_find_label (view, "Jimmy Somerville");
   g_assert_nonnull (title);
   attrs = gtk_label_get_attributes (GTK_LABEL (title));
   g_assert_nonnull (attrs);
@@ -228,13 +189,13 @@ test_search_view (void)
   g_assert_true (bold);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search-for", "s", "xqzminers");
-  for (int i = 0; i < 50 && find_label (view, "Did you mean “miners”?") == NULL; i++)
+  for (int i = 0; i < 50 && lgsm_test_find_label (view, "Did you mean “miners”?") == NULL; i++)
     lgsm_test_settle ();
-  g_assert_nonnull (find_label (view, "Did you mean “miners”?"));
+  g_assert_nonnull (lgsm_test_find_label (view, "Did you mean “miners”?"));
   g_assert_cmpuint (lgsm_search_view_get_n_results (LGSM_SEARCH_VIEW (view)), ==, 0);
-  g_signal_emit_by_name (gtk_widget_get_parent (find_label (view, "Did you mean “miners”?")), "clicked");
+  g_signal_emit_by_name (gtk_widget_get_parent (lgsm_test_find_label (view, "Did you mean “miners”?")), "clicked");
   lgsm_test_settle ();
-  entry = find_by_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  entry = lgsm_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, TRUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "miners");
 
   /* leave the search (its entry reports changes after a pause) */

@@ -438,6 +438,51 @@ test_large (void)
   g_rmdir (tmp);
 }
 
+/* A records folder is shown before its index is built: loading with the
+ * index deferred leaves it out, a worker thread builds it, and a search
+ * meanwhile still finds the same records. */
+static void
+test_deferred_index (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "search", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(LgsmExhibition) deferred = lgsm_exhibition_new ();
+  g_autoptr(LgsmExhibition) early = lgsm_exhibition_new ();
+  g_autoptr(GListModel) now = NULL, before = NULL;
+  g_autofree char *now_ids = NULL, *before_ids = NULL;
+  gint64 deadline;
+
+  lgsm_exhibition_set_index_deferred (deferred, TRUE);
+  g_assert_true (lgsm_exhibition_load_directory (deferred, dir, NULL, NULL));
+  g_assert_false (lgsm_exhibition_has_index (deferred));
+  lgsm_exhibition_build_index_async (deferred);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!lgsm_exhibition_has_index (deferred))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  now = lgsm_exhibition_search (deferred, "Bronski");
+  before = lgsm_exhibition_search (fixture, "Bronski");
+  now_ids = ids_of (now);
+  before_ids = ids_of (before);
+  g_assert_cmpstr (now_ids, ==, before_ids);
+  g_assert_cmpstr (now_ids, !=, "");
+
+  /* searched before the thread is done: the same answer */
+  lgsm_exhibition_set_index_deferred (early, TRUE);
+  g_assert_true (lgsm_exhibition_load_directory (early, dir, NULL, NULL));
+  lgsm_exhibition_build_index_async (early);
+  {
+    g_autoptr(GListModel) results = lgsm_exhibition_search (early, "Bronski");
+    g_autofree char *ids = ids_of (results);
+    g_assert_cmpstr (ids, ==, before_ids);
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (lgsm_exhibition_has_index (early));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -460,6 +505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/search/print", test_print);
   g_test_add_func ("/search/threads", test_threads);
   g_test_add_func ("/search/large", test_large);
+  g_test_add_func ("/search/deferred-index", test_deferred_index);
 
   status = g_test_run ();
   g_object_unref (fixture);

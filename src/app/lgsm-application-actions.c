@@ -7,6 +7,7 @@
 #include "lgsm-application-private.h"
 #include "lgsm-context.h"
 #include "lgsm-credits.h"
+#include "lgsm-language.h"
 #include "lgsm-sections.h"
 #include "lgsm-window.h"
 
@@ -74,6 +75,8 @@ about_action (GSimpleAction *action,
                 "program-name", _("LGSM Exhibition"),
                 "logo-icon-name", APPLICATION_ID,
                 "version", PACKAGE_VERSION,
+                /* Translators: the line under the app's name in the About dialog; keep the names of
+                   the groups as they are (see po/README.md) */
                 "comments", _("Lesbians and Gays Support the Miners, 1984–85: its history, outlook, legacy, "
                               "and its twinning with the Neath, Dulais and Swansea Valleys Miners Support Group"),
                 "license-type", GTK_LICENSE_GPL_3_0,
@@ -81,6 +84,8 @@ about_action (GSimpleAction *action,
                 "artists", artists,
                 /* Translators: your names, one a line, as the About dialog's translator credits */
                 "translator-credits", _("translator-credits"),
+                /* Translators: the About dialog's copyright line: where the exhibition's text comes
+                   from and its licence; keep the article's title and "CC BY-SA 4.0" */
                 "copyright", _("Text written for this project from the Wikipedia article "
                                "“Lesbians and Gays Support the Miners” (CC BY-SA 4.0)"),
                 NULL);
@@ -144,8 +149,11 @@ language_action (GSimpleAction *action,
   LgsmApplication *self = user_data;
   const char *lang = g_variant_get_string (state, NULL);
 
-  if (g_strcmp0 (lang, lgsm_context_get_language (self->context)) == 0)
+  if (*lang && !lgsm_language_is_known (lang))
     return;
+  /* the state ticks the language in the menu: set it even when the
+   * language is already in use (--lang and the saved language switch
+   * first, then come here through lgsm_application_set_language()) */
   g_simple_action_set_state (action, state);
   lgsm_application_set_language (self, lang);
 }

@@ -34,6 +34,8 @@ on_folder_loaded (GObject      *source,
       g_list_store_append (G_LIST_STORE (lgsm_exhibition_get_problems (exhibition)), problem);
     }
   lgsm_context_set_exhibition (context, exhibition);
+  /* the records are on screen: now the index for search */
+  lgsm_exhibition_build_index_async (exhibition);
 }
 
 /* The bundled records load at once (they are small and read in place from
@@ -55,6 +57,7 @@ load_records (LgsmApplication *self,
     }
   exhibition = lgsm_exhibition_new ();
   lgsm_exhibition_set_translation_domain (exhibition, GETTEXT_PACKAGE);
+  lgsm_exhibition_set_index_deferred (exhibition, TRUE);
   if (window)
     lgsm_window_set_loading (window, TRUE);
   dir = g_file_new_for_commandline_arg (records_dir);

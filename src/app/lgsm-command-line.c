@@ -20,32 +20,50 @@ static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the program's version and exit"), NULL },
   { "section", 's', 0, G_OPTION_ARG_STRING, NULL,
+    /* Translators: --help for --section=NAME; history, outlook, legacy and twinning are the values
+       to type: keep them in English */
     N_("Open on a tab: history, outlook, legacy or twinning"),
-    /* Translators: the placeholder for a tab's name in --help */
+    /* Translators: the placeholder for a tab's name in --help, shown as --section=NAME; usually in
+       capitals. Only the help text changes: the option itself stays --section */
     N_("NAME") },
   { "record", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* Translators: --help for --record=ID; a record's id is a short English name such as "minibus" */
     N_("Open on the record with this id"),
-    /* Translators: the placeholder for a record's id in --help */
+    /* Translators: the placeholder for a record's id in --help, shown as --record=ID (and in
+       --search's description); usually in capitals */
     N_("ID") },
   { "records", 'r', 0, G_OPTION_ARG_FILENAME, NULL,
+    /* Translators: --help for --records=DIR; DIR is the placeholder, translated as "DIR" is: use
+       the same word in both */
     N_("Show the records in DIR instead of the bundled ones"),
-    /* Translators: the placeholder for a folder in --help */
+    /* Translators: the placeholder for a folder in --help, shown as --records=DIR and
+       --validate[=DIR]; the descriptions of both options say DIR too: use the same word */
     N_("DIR") },
   { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
+    /* Translators: --help for --quit-after-first-frame */
     N_("Quit as soon as the window has been drawn once (for tests and benchmarks)"), NULL },
   { "present", 'p', 0, G_OPTION_ARG_NONE, NULL,
+    /* Translators: --help for --present; keep "--section", an option */
     N_("Present full screen: the --section given, or the whole exhibition in date order"), NULL },
   { "kiosk", 'k', 0, G_OPTION_ARG_NONE, NULL,
+    /* Translators: --help for --kiosk; the attract loop: pictures shown while nobody uses the
+       kiosk */
     N_("Run as a gallery kiosk: full screen, locked, with an attract loop when idle"), NULL },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* Translators: --help for --lang=LANG; "en" and "cy" are language codes to type: keep them */
     N_("Show the exhibition in a language: en, or one of the translations (cy for Welsh)"),
-    /* Translators: the placeholder for a language code (en, cy) in --help */
+    /* Translators: the placeholder for a language code (en, cy) in --help, shown as --lang=LANG;
+       usually in capitals */
     N_("LANG") },
   { "quit", 'q', 0, G_OPTION_ARG_NONE, NULL,
+    /* Translators: --help for --quit; the operator is the member of staff who looks after a kiosk */
     N_("Quit the running exhibition, kiosk included (the operator's way out)"), NULL },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* Translators: --help for --search=QUERY; QUERY and ID are placeholders, translated as "QUERY"
+       and "ID" are: use the same words; "1 if none" is the exit status */
     N_("Print the records that match QUERY, best first, as ID and title, and exit (1 if none)"),
-    /* Translators: the placeholder for the words to search for in --help */
+    /* Translators: the placeholder for the words to search for in --help, shown as
+       --search=QUERY; the option's description says QUERY too: use the same word */
     N_("QUERY") },
   { NULL }
 };
@@ -69,10 +87,15 @@ validate_group_new (gpointer data)
 {
   static const GOptionEntry entries[] = {
     { "validate", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_validate_option,
+      /* Translators: --help for --validate[=DIR]; DIR is the placeholder, translated as "DIR" is:
+         use the same word */
       N_("Check the records (bundled, or those in DIR), print each problem and exit"), N_("DIR") },
     { NULL }
   };
+  /* Translators: --help-records: the heading over the options for curators who check records files */
   GOptionGroup *group = g_option_group_new ("records", _("Checking records"),
+                                            /* Translators: --help: describes the --help-records
+                                               option */
                                             _("Show the options for checking records"), data, NULL);
 
   g_option_group_add_entries (group, entries);
@@ -88,6 +111,8 @@ check_values (const char  *section,
   if (lang && !lgsm_language_is_known (lang))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: an error for --lang; the first %s is what was typed, the second
+                      the language codes there are (e.g. "cy"); keep "en" */
                    _("Unknown language “%s”: use en or one of: %s"), lang, LINGUAS);
       return FALSE;
     }
@@ -95,6 +120,9 @@ check_values (const char  *section,
     {
       g_autofree char *tabs = lgsm_sections_list_tabs (", ");
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: an error for --section; the first %s is what was typed, the
+                      second the names to use, e.g. "history, outlook, legacy, twinning" (not
+                      translated) */
                    _("Unknown section “%s”: use %s"), section, tabs);
       return FALSE;
     }
@@ -149,6 +177,8 @@ lgsm_command_line_check (int      argc,
   if (ok && n > 1 && !g_str_has_prefix (args[1], "--gapplication"))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: an error on the command line: %s is a word given that is not an
+                      option */
                    _("Unexpected argument “%s”"), args[1]);
       ok = FALSE;
     }
@@ -189,10 +219,13 @@ run_validation (const char *dir)
       g_autoptr(LgsmProblem) problem = g_list_model_get_item (problems, i);
       g_printerr ("%s\n", lgsm_problem_to_string (problem));
     }
+  /* Translators: --validate's summary, printed in a terminal, followed by "; " and the number of
+     problems */
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u record is valid", "%u records are valid",
                         lgsm_exhibition_get_n_records (exhibition)),
            lgsm_exhibition_get_n_records (exhibition));
   g_print ("; ");
+  /* Translators: --validate's summary in a terminal, after the number of valid records and "; " */
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u problem\n", "%u problems\n", n), n);
   return n == 0 ? 0 : 1;
 }
@@ -238,6 +271,7 @@ run_search (GVariantDict *options,
         /* Translators: --search found nothing; %s is a word from the records */
         g_printerr (_("No record matches. Did you mean “%s”?\n"), suggestion);
       else
+        /* Translators: --search found nothing, printed in a terminal */
         g_printerr (_("No record matches.\n"));
     }
   return n > 0 ? 0 : 1;
@@ -269,6 +303,7 @@ lgsm_application_add_options (LgsmApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_add_option_group (G_APPLICATION (self), validate_group_new (&self->validate));
   g_application_set_option_context_summary (G_APPLICATION (self),
+    /* Translators: --help: the line under "Usage:"; keep the name of the group as it is */
     _("An exhibition about Lesbians and Gays Support the Miners, 1984–85."));
 }
 
@@ -284,6 +319,7 @@ open_record (LgsmApplication         *self,
       lgsm_window_get_loading (window))
     lgsm_window_open_record (window, record);
   else
+    /* Translators: --record=ID names no record; %s is the id given */
     g_application_command_line_printerr (command_line, _("There is no record “%s”\n"), record);
 }
 

@@ -33,6 +33,7 @@ describe_change (LgsmExhibition *old,
    * were shown before and now, e.g. "61 records before, 62 now" */
   records = g_strdup_printf (ngettext ("%2$u record now (%1$u before)", "%2$u records now (%1$u before)", after),
                              before, after);
+  /* Translators: the second %s of "The records folder changed and was loaded again: %s; %s" */
   issues = g_strdup_printf (ngettext ("%u problem", "%u problems", problems), problems);
   /* Translators: the records folder changed and was loaded again; then how
    * many records and how many problems */
@@ -75,6 +76,7 @@ on_reloaded (GObject      *source,
         lgsm_context_set_pending_exhibition (self->context, new);
       else
         lgsm_context_set_exhibition (self->context, new);
+      lgsm_exhibition_build_index_async (new);
     }
   g_clear_object (&reload->old);
   g_object_unref (reload->app);
@@ -109,6 +111,7 @@ lgsm_application_reload_records (LgsmApplication *self)
     ? g_object_ref (lgsm_context_get_exhibition (self->context)) : NULL;
   exhibition = lgsm_exhibition_new ();
   lgsm_exhibition_set_translation_domain (exhibition, GETTEXT_PACKAGE);
+  lgsm_exhibition_set_index_deferred (exhibition, TRUE);
   folder = g_file_new_for_commandline_arg (dir);
   lgsm_exhibition_load_directory_async (exhibition, folder, RESOURCE_PREFIX, NULL, on_reloaded, reload);
 }

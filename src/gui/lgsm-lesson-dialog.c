@@ -26,6 +26,7 @@ struct _LgsmLessonDialog
   LgsmLesson      *lesson;       /* selected */
   GString         *status;
   char            *save_message;
+  gboolean         close_refused;  /* once, while a save fails */
 
   GtkListBox      *lessons_list;
   GtkEntry        *name_entry;
@@ -95,6 +96,8 @@ static void
 show_save_error (LgsmLessonDialog *self,
                  const GError     *error)
 {
+  if (error == NULL)
+    self->close_refused = FALSE;
   g_free (self->save_message);
   self->save_message = error ? g_strdup (error->message) : NULL;
   gtk_label_set_text (self->save_label, error ? error->message : "");
@@ -127,6 +130,7 @@ lesson_row_new (gpointer item,
   LgsmLessonDialog *self = user_data;
   LgsmLesson *lesson = item;
   guint n = lgsm_lesson_get_n_items (lesson);
+  /* Translators: under a lesson's name in the list of lesson paths: how many records it has */
   g_autofree char *count = g_strdup_printf (ngettext ("%u record", "%u records", n), n);
   g_autofree char *detail = lgsm_lesson_store_is_editable (self->store, lesson)
     ? g_strdup (count)
@@ -300,10 +304,15 @@ item_row_new (LgsmLessonDialog *self,
   if (record == NULL)
     gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
+  /* Translators: tooltip of the arrow buttons beside each record of a lesson path; then "Move
+     Down", "Remove From Lesson" */
   gtk_box_append (GTK_BOX (box), item_button_new ("go-up-symbolic", _("Move Up"), "lesson.move-item",
                                                   g_variant_new ("(ui)", index, -1), can_edit && index > 0));
+  /* Translators: tooltip of an arrow button beside each record of a lesson path */
   gtk_box_append (GTK_BOX (box), item_button_new ("go-down-symbolic", _("Move Down"), "lesson.move-item",
                                                   g_variant_new ("(ui)", index, 1), can_edit && index + 1 < n));
+  /* Translators: tooltip of the button beside each record of a lesson path that takes it out of
+     the lesson */
   gtk_box_append (GTK_BOX (box), item_button_new ("list-remove-symbolic", _("Remove From Lesson"), "lesson.remove-item",
                                                   g_variant_new_uint32 (index), can_edit));
   gtk_widget_set_margin_start (box, 12);
@@ -372,6 +381,7 @@ new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
+  /* Translators: the name a new lesson path has until the teacher names it */
   g_autoptr(LgsmLesson) lesson = lgsm_lesson_new (_("New lesson"));
   add_lesson (LGSM_LESSON_DIALOG (widget), lesson);
 }
@@ -450,6 +460,8 @@ present_action (GtkWidget  *widget,
   slides = lgsm_lesson_resolve (self->lesson, self->exhibition, &missing);
   if (missing > 0)
     {
+      /* Translators: after opening a lesson path made with other records (a curator's folder): the
+         records it names that are missing here */
       g_autofree char *message = g_strdup_printf (ngettext ("%u record of this lesson is not in these records and is left out",
                                                             "%u records of this lesson are not in these records and are left out",
                                                             missing), missing);
@@ -516,6 +528,8 @@ export_action (GtkWidget  *widget,
 
   if (self->lesson == NULL)
     return;
+  /* Translators: title of the file chooser that saves a lesson path as a file to share; then its
+     button */
   chooser = save_chooser_new (self, _("Export Lesson"), _("_Export"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -546,6 +560,7 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GtkFileChooserNative *chooser =
+    /* Translators: title of the file chooser that reads a lesson path from a file */
     gtk_file_chooser_native_new (_("Import Lesson"), GTK_WINDOW (widget),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
 
@@ -598,23 +613,27 @@ save_elsewhere_action (GtkWidget  *widget,
 
   if (self->lesson == NULL)
     return;
+  /* Translators: title of the file chooser offered when a lesson path could not be saved in its
+     folder (e.g. the disk is full) */
   chooser = save_chooser_new (self, _("Save Lesson Elsewhere"), _("_Save"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_elsewhere_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Closing saves what is waiting; if that fails, the dialog stays open with
- * the reason and the two ways out, and a second close leaves the edit in
- * the store (saved with the next change that succeeds). */
+ * the reason and the two ways out (Try Again, Save Elsewhere…). Closing a
+ * second time leaves the edit in the store, which saves it with the next
+ * change that succeeds, and says so in the log when the app quits. */
 static gboolean
 lgsm_lesson_dialog_close_request (GtkWindow *window)
 {
   LgsmLessonDialog *self = LGSM_LESSON_DIALOG (window);
   g_autoptr(GError) error = NULL;
 
-  if (self->save_message == NULL && lgsm_lesson_store_get_has_unsaved (self->store) &&
+  if (!self->close_refused && lgsm_lesson_store_get_has_unsaved (self->store) &&
       !lgsm_lesson_store_flush (self->store, &error))
     {
+      self->close_refused = TRUE;
       show_save_error (self, error);
       gtk_widget_grab_focus (GTK_WIDGET (self->save_revealer));
       return TRUE;

@@ -42,10 +42,10 @@ append_problem (GtkTextBuffer *buffer,
     g_string_append_printf (where, _("line %u"), lgsm_problem_get_line (problem));
   if (g_strcmp0 (id, "-") != 0)
     /* Translators: a record's id, after the line a problem is on */
-    g_string_append_printf (where, where->len ? _(", record “%s”") : _("record “%s”"), id);
+    g_string_append_printf (where, where->len ? _(", record “%s”") : /* Translators: a record's id, where a problem is */ _("record “%s”"), id);
   if (g_strcmp0 (field, "-") != 0)
     /* Translators: a field of a record, after the line and the record */
-    g_string_append_printf (where, where->len ? _(", field “%s”") : _("field “%s”"), field);
+    g_string_append_printf (where, where->len ? _(", field “%s”") : /* Translators: a record's field, where a problem is */ _("field “%s”"), field);
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   if (where->len)
@@ -85,8 +85,11 @@ fill (LgsmProblemsDialog *self)
       append_problem (buffer, problem);
     }
   if (n == 0)
+    /* Translators: the problems window after the records folder was read again and all is well */
     count = g_strdup (_("No problems: every record was loaded."));
   else
+    /* Translators: the problems window: how many problems the records files have; the records that
+       could be read are shown all the same */
     count = g_strdup_printf (ngettext ("%u problem; what could be read is shown",
                                        "%u problems; what could be read is shown", n), n);
   gtk_label_set_text (self->count_label, count);
@@ -235,6 +238,8 @@ lgsm_problems_dialog_new (GtkWindow   *parent,
 {
   return g_object_new (LGSM_TYPE_PROBLEMS_DIALOG,
                        "transient-for", parent,
+                       /* for app.reload-records */
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
                        "context", context,
                        NULL);
 }

@@ -46,12 +46,18 @@ static void
 on_lesson_button_active (LgsmRecordPage *self)
 {
   gboolean in = gtk_toggle_button_get_active (self->lesson_button);
+  /* Translators: the record page's "Add to Lesson" button once the record is in the lesson path
+     (pressing it again takes it out) */
   const char *text = in ? _("In Lesson") : _("Add to Lesson");
 
   gtk_label_set_text (self->lesson_label, text);
   gtk_image_set_from_icon_name (self->lesson_icon, in ? "object-select-symbolic" : "list-add-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->lesson_button),
+                               /* Translators: tooltip of the record page's "In Lesson" button;
+                                  Ctrl+D is the key */
                                in ? _("In your lesson path: press again (Ctrl+D) to take it out")
+                                  /* Translators: tooltip of the record page's "Add to Lesson"
+                                     button; Ctrl+D is the key */
                                   : _("Add this record to your lesson path (Ctrl+D)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->lesson_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }

@@ -179,8 +179,10 @@ run_query (LgsmSearchView *self)
   gtk_list_view_set_model (self->results_view,
                            GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
   if (n == 0)
+    /* Translators: the search page when nothing is found */
     summary = g_strdup (_("No records match your search"));
   else
+    /* Translators: the search page: how many records match, over the list of them */
     summary = g_strdup_printf (ngettext ("%u record found", "%u records found", n), n);
   gtk_label_set_text (self->results_label, summary);
 

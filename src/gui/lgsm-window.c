@@ -34,6 +34,8 @@ empty_tab_new (LgsmWindow *self,
 {
   LgsmProblem *problem = lgsm_exhibition_get_section_problem (self->exhibition, id);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  /* Translators: a tab with no records (a curator's folder may leave one empty); the reason may
+     follow */
   GtkWidget *label = gtk_label_new (_("This section has no records."));
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -46,6 +48,7 @@ empty_tab_new (LgsmWindow *self,
   if (problem && !self->kiosk)
     {
       GtkWidget *why = gtk_label_new (lgsm_problem_to_string (problem));
+      /* Translators: button on an empty tab: opens the list of problems in the records files */
       GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _Problems"));
 
       gtk_label_set_wrap (GTK_LABEL (why), TRUE);
@@ -291,6 +294,8 @@ update_problems (LgsmWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), n > 0);
   if (n == 0)
     return;
+  /* Translators: the bar at the top of the window when some records files have problems; the
+     records that could be read are shown all the same */
   text = g_strdup_printf (ngettext ("%u problem in the records: what could be read is shown",
                                     "%u problems in the records: what could be read is shown", n), n);
   gtk_label_set_text (self->problems_label, text);
@@ -413,6 +418,8 @@ lgsm_window_present_slides (LgsmWindow *self,
   if (section == NULL)
     {
       slides = lgsm_window_all_slides (self);
+      /* Translators: the name of the presentation of every record in date order (Shift+F5), e.g.
+         in the presenter console */
       lgsm_window_start_presentation (self, slides, _("The whole exhibition"), 0);
       return;
     }
@@ -510,6 +517,7 @@ show_loading_page (LgsmWindow *self)
     {
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
       spinner = gtk_spinner_new ();
+      /* Translators: shown while the records are read, e.g. after changing the language */
       label = gtk_label_new (_("Loading the records…"));
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       gtk_widget_set_size_request (spinner, 48, 48);
@@ -650,7 +658,11 @@ on_after_paint (GdkFrameClock *clock,
 static void
 translate_shortcuts_titles (GtkWidget *widget)
 {
-  static const char *titles[] = { N_("Shortcuts"), N_("Search Results") };
+  /* Translators: the title of the keyboard shortcuts window (Ctrl+?) */
+  static const char *titles[] = { N_("Shortcuts"),
+                                  /* Translators: in the keyboard shortcuts window, over the
+                                     shortcuts found by typing in its search box */
+                                  N_("Search Results") };
 
   if (GTK_IS_LABEL (widget))
     for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -707,21 +719,27 @@ lgsm_window_quit_after_first_frame (LgsmWindow *self)
 
 /* ---- the language menu -------------------------------------------------- */
 
-/* English and every translation, each named in its own language. */
+/* English and every translation, each named in its own language (and
+ * with how much of it is translated, when that is not everything); the
+ * app.language action's state ticks the current one. */
 static void
 fill_language_menu (LgsmWindow *self)
 {
   g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
+  /* Translators: Language menu: the first item, to follow the language of the computer's desktop
+     rather than choose one */
   g_autoptr(GMenuItem) system = g_menu_item_new (_("Desktop Language"), NULL);
+  g_autofree char *english = lgsm_language_dup_label ("en");
 
   g_menu_item_set_action_and_target_value (system, "app.language", g_variant_new_string (""));
   g_menu_append_item (self->language_section, system);
-  g_menu_append (self->language_section, lgsm_language_get_name ("en"), "app.language::en");
+  g_menu_append (self->language_section, english, "app.language::en");
   for (guint i = 0; linguas[i]; i++)
     if (*linguas[i])
       {
         g_autofree char *detailed = g_strdup_printf ("app.language::%s", linguas[i]);
-        g_menu_append (self->language_section, lgsm_language_get_name (linguas[i]), detailed);
+        g_autofree char *label = lgsm_language_dup_label (linguas[i]);
+        g_menu_append (self->language_section, label, detailed);
       }
 }
 

@@ -380,7 +380,5 @@ lgsm_exhibition_finish_loading (LgsmExhibition *self)
   g_ptr_array_set_size (self->pending, 0);
   lgsm_problems_sort (self->problems, n_in_order);
   explain_empty_sections (self);
-
-  g_clear_pointer (&self->index, lgsm_search_index_unref);
-  self->index = lgsm_exhibition_build_index (self);
+  lgsm_exhibition_update_index (self);
 }

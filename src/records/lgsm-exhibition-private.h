@@ -22,6 +22,7 @@ struct _LgsmExhibition
   GHashTable *backlinks;  /* id → GPtrArray of LgsmRecord */
   GPtrArray  *pending;    /* PendingFile, until the cross-file checks ran */
   LgsmSearchIndex *index;
+  gboolean    defer_index;       /* built after loading, by lgsm_exhibition_build_index_async() */
   GHashTable *not_loaded;        /* id → file: records left out, or in a file left out */
   GHashTable *skipped_sections;  /* section id → file that could not be read */
   GHashTable *section_problems;  /* section id → LgsmProblem: why it is empty */
@@ -37,7 +38,7 @@ typedef struct {
 } PendingFile;
 
 /* lgsm-exhibition.c */
-LgsmSearchIndex *lgsm_exhibition_build_index       (LgsmExhibition  *self);
+void             lgsm_exhibition_update_index      (LgsmExhibition  *self);
 
 /* lgsm-exhibition-checks.c */
 void             lgsm_exhibition_pending_file_free (PendingFile     *pf);

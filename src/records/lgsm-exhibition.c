@@ -159,12 +159,12 @@ lgsm_exhibition_get_section_problem (LgsmExhibition *self,
   return section_id ? g_hash_table_lookup (self->section_problems, section_id) : NULL;
 }
 
-/* The records in exhibition order, with the names of what they link to. */
-LgsmSearchIndex *
-lgsm_exhibition_build_index (LgsmExhibition *self)
+/* The records in exhibition order. */
+static GPtrArray *
+all_records (LgsmExhibition *self)
 {
   GListModel *sections = G_LIST_MODEL (self->sections);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint s = 0; s < g_list_model_get_n_items (sections); s++)
     {
@@ -175,7 +175,109 @@ lgsm_exhibition_build_index (LgsmExhibition *self)
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (records, g_list_model_get_item (list, i));
     }
+  return records;
+}
+
+/* The records in exhibition order, with the names of what they link to. */
+static LgsmSearchIndex *
+build_index (LgsmExhibition *self)
+{
+  g_autoptr(GPtrArray) records = all_records (self);
+
   return lgsm_search_index_new (records, self->by_id);
+}
+
+/* Once loaded: the index of the records as they are now, unless it is
+ * deferred. */
+void
+lgsm_exhibition_update_index (LgsmExhibition *self)
+{
+  g_clear_pointer (&self->index, lgsm_search_index_unref);
+  if (!self->defer_index)
+    self->index = build_index (self);
+}
+
+/**
+ * lgsm_exhibition_set_index_deferred:
+ *
+ * Loading leaves the search index out: the records can be shown first,
+ * and the index built after (lgsm_exhibition_build_index_async()), or when
+ * first searched.
+ */
+void
+lgsm_exhibition_set_index_deferred (LgsmExhibition *self,
+                                    gboolean        deferred)
+{
+  g_return_if_fail (LGSM_IS_EXHIBITION (self));
+  self->defer_index = deferred;
+}
+
+gboolean
+lgsm_exhibition_has_index (LgsmExhibition *self)
+{
+  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), FALSE);
+  return self->index != NULL;
+}
+
+typedef struct {
+  GPtrArray  *records;
+  GHashTable *by_id;
+} IndexJob;
+
+static void
+index_job_free (IndexJob *job)
+{
+  g_ptr_array_unref (job->records);
+  g_hash_table_unref (job->by_id);
+  g_free (job);
+}
+
+static void
+build_index_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  IndexJob *job = data;
+
+  g_task_return_pointer (task, lgsm_search_index_new (job->records, job->by_id),
+                         (GDestroyNotify) lgsm_search_index_unref);
+}
+
+static void
+on_index_built (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LgsmExhibition *self = LGSM_EXHIBITION (source);
+  LgsmSearchIndex *index = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* a search meanwhile may have built one in place */
+  if (self->index == NULL)
+    self->index = index;
+  else if (index)
+    lgsm_search_index_unref (index);
+}
+
+/* Builds the search index in a worker thread, for records loaded with the
+ * index deferred; the records are not changed meanwhile (they never are
+ * once loaded). */
+void
+lgsm_exhibition_build_index_async (LgsmExhibition *self)
+{
+  g_autoptr(GTask) task = NULL;
+  IndexJob *job;
+
+  g_return_if_fail (LGSM_IS_EXHIBITION (self));
+
+  if (self->index)
+    return;
+  job = g_new0 (IndexJob, 1);
+  job->records = all_records (self);
+  job->by_id = g_hash_table_ref (self->by_id);
+  task = g_task_new (self, NULL, on_index_built, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) index_job_free);
+  g_task_run_in_thread (task, build_index_thread);
 }
 
 /**
@@ -189,7 +291,7 @@ lgsm_exhibition_get_search_index (LgsmExhibition *self)
 {
   g_return_val_if_fail (LGSM_IS_EXHIBITION (self), NULL);
   if (self->index == NULL)
-    self->index = lgsm_exhibition_build_index (self);
+    self->index = build_index (self);
   return self->index;
 }
 

@@ -46,6 +46,10 @@ GListModel     *lgsm_exhibition_search                 (LgsmExhibition *self,
                                                         const char     *query);
 LgsmSearchResults *lgsm_exhibition_search_full         (LgsmExhibition *self,
                                                         const char     *query);
+void            lgsm_exhibition_set_index_deferred     (LgsmExhibition *self,
+                                                        gboolean        deferred);
+gboolean        lgsm_exhibition_has_index              (LgsmExhibition *self);
+void            lgsm_exhibition_build_index_async      (LgsmExhibition *self);
 LgsmSearchIndex *lgsm_exhibition_get_search_index      (LgsmExhibition *self);
 LgsmProblem    *lgsm_exhibition_get_section_problem    (LgsmExhibition *self,
                                                         const char     *section_id);

@@ -70,11 +70,15 @@ invalid_message (const char   *display,
       return g_strdup_printf (_("“%s” could not be read: it is in a format this version of the app does not know"),
                               display);
     case LGSM_RECORD_ERROR_TOO_LARGE:
+      /* Translators: %s is a file name in the lessons folder: the file has more records than a
+         lesson path may */
       return g_strdup_printf (_("“%s” could not be read: it holds more than a lesson can"), display);
     default:
       if (line > 0)
         /* Translators: %s is a file name in the lessons folder, %u the line where it goes wrong */
         return g_strdup_printf (_("“%s” could not be read: it is not a valid lesson (line %u)"), display, line);
+      /* Translators: %s is a file name in the lessons folder: the file is not a lesson path the
+         app can read */
       return g_strdup_printf (_("“%s” could not be read: it is not a valid lesson"), display);
     }
 }

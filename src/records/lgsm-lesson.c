@@ -470,6 +470,8 @@ lgsm_lesson_toggle (LgsmLesson  *self,
   if (self->ids->len >= LGSM_LESSON_MAX_RECORDS)
     {
       g_set_error (error, LGSM_LESSON_ERROR, LGSM_LESSON_ERROR_FULL,
+                   /* Translators: a lesson path (a teacher's chosen records) cannot take another
+                      record; %d is the limit (1000) */
                    _("The lesson path is full: it holds at most %d records"), LGSM_LESSON_MAX_RECORDS);
       return FALSE;
     }

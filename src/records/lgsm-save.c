@@ -137,8 +137,10 @@ lgsm_lesson_error_get_reason (LgsmLessonError code)
       /* Translators: why a lesson was not saved: no permission, or a read-only disk */
       return _("This folder cannot be written to");
     case LGSM_LESSON_ERROR_NO_FOLDER:
+      /* Translators: why a lesson was not saved; it follows "“My lesson” was not saved: " */
       return _("The folder is missing or is not a folder");
     case LGSM_LESSON_ERROR_NAME_TOO_LONG:
+      /* Translators: why a lesson was not saved; it follows "“My lesson” was not saved: " */
       return _("The file name is too long for this disk");
     case LGSM_LESSON_ERROR_IO:
       /* Translators: why a lesson was not saved, e.g. a USB stick pulled out */
@@ -147,16 +149,23 @@ lgsm_lesson_error_get_reason (LgsmLessonError code)
       /* Translators: why a lesson was not saved: a folder has the file's name */
       return _("Something that is not a lesson file is in its place");
     case LGSM_LESSON_ERROR_TOO_LARGE:
+      /* Translators: why a lesson file was not read (MiB: mebibyte); it follows "... was not
+         saved: " or stands alone */
       return _("The file is larger than 1 MiB");
     case LGSM_LESSON_ERROR_UNREADABLE:
+      /* Translators: why a lesson file could not be used; it follows "... was not saved: " or
+         stands alone */
       return _("The file cannot be read");
     case LGSM_LESSON_ERROR_FULL:
+      /* Translators: why a record was not added: a lesson path holds at most 1000 records */
       return _("The lesson path is full");
     case LGSM_LESSON_ERROR_READY_MADE:
       /* Translators: lessons that come with the app */
       return _("Ready-made lessons cannot be changed");
     case LGSM_LESSON_ERROR_FAILED:
     default:
+      /* Translators: why a lesson was not saved, when nothing more precise is known; it follows
+         "“My lesson” was not saved: " */
       return _("The file could not be written");
     }
 }
@@ -299,17 +308,21 @@ not_regular (GError        **error,
     g_set_error (error, LGSM_LESSON_ERROR, LGSM_LESSON_ERROR_NOT_REGULAR,
                  /* Translators: %s is a file name in the lessons folder */
                  skipping ? _("“%s” is a folder, not a lesson file, and was skipped")
+                          /* Translators: %s is a file name in the lessons folder */
                           : _("“%s” is a folder, not a lesson file"), display);
   else if (S_ISLNK (mode))
     g_set_error (error, LGSM_LESSON_ERROR, LGSM_LESSON_ERROR_NOT_REGULAR,
                  /* Translators: %s is a file name in the lessons folder; a
                   * link (symbolic link, shortcut) is not followed */
                  skipping ? _("“%s” is a link to another file and was skipped")
+                          /* Translators: %s is a file name in the lessons folder; a link (symbolic
+                             link, shortcut) is not followed */
                           : _("“%s” is a link to another file"), display);
   else
     g_set_error (error, LGSM_LESSON_ERROR, LGSM_LESSON_ERROR_NOT_REGULAR,
                  /* Translators: %s is a file name; it is a pipe, a device or a socket */
                  skipping ? _("“%s” is not an ordinary file and was skipped")
+                          /* Translators: %s is a file name; it is a pipe, a device or a socket */
                           : _("“%s” is not an ordinary file"), display);
   return NULL;
 }
@@ -342,9 +355,13 @@ unreadable (GError     **error,
       reason = _("you are not allowed to open it");
       break;
     case ENOENT:
+      /* Translators: why a lesson file could not be read; it follows "“my-lesson.json” could not
+         be read: " */
       reason = _("it is no longer there");
       break;
     case EIO:
+      /* Translators: why a lesson file could not be read; it follows "“my-lesson.json” could not
+         be read: " */
       reason = _("the disk reported an error");
       break;
     default:
