@@ -8,6 +8,7 @@
 #include "lgsm-command-line.h"
 #include "lgsm-context.h"
 #include "lgsm-sections.h"
+#include "lgsm-speech-cli.h"
 #include "lgsm-window.h"
 
 /* The command line: the options, a check of them that exits 2 on a usage
@@ -41,6 +42,15 @@ static const GOptionEntry main_entries[] = {
     N_("LANG") },
   { "quit", 'q', 0, G_OPTION_ARG_NONE, NULL,
     N_("Quit the running exhibition, kiosk included (the operator's way out)"), NULL },
+  { "audio-guide", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --kiosk: visitors can start a spoken guide with a keypad or a three-second press"), NULL },
+  { "speak", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Read a record aloud into a WAV file (--output) and exit; “all”: every record, in every language"),
+    N_("ID") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Where --speak writes: a .wav file, or a folder for --speak=all"),
+    /* Translators: the placeholder for a file or folder in --help */
+    N_("FILE") },
   { NULL }
 };
 
@@ -95,6 +105,29 @@ check_values (const char  *section,
   return TRUE;
 }
 
+/* What lgsm_command_line_check() looks at. */
+typedef struct {
+  char *section;
+  char *record;
+  char *records;
+  char *lang;
+  char *speak;
+  char *output;
+} CheckedValues;
+
+static void
+checked_values_clear (CheckedValues *values)
+{
+  g_free (values->section);
+  g_free (values->record);
+  g_free (values->records);
+  g_free (values->lang);
+  g_free (values->speak);
+  g_free (values->output);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CheckedValues, checked_values_clear)
+
 /* Parses a copy of the arguments with the same options, so that a usage
  * error can exit 2 (GApplication itself would exit 1). */
 gboolean
@@ -103,7 +136,7 @@ lgsm_command_line_check (int      argc,
                          GError **error)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autofree char *section = NULL, *records = NULL, *lang = NULL, *record = NULL;
+  g_auto(CheckedValues) checked = { NULL };
   g_auto(GStrv) copy = g_new0 (char *, argc + 1);
   g_autofree char **args = NULL;
   LgsmValidateOptions dummy = { 0 };
@@ -119,11 +152,24 @@ lgsm_command_line_check (int      argc,
 
   memcpy (entries, main_entries, sizeof main_entries);
   for (guint i = 0; i < G_N_ELEMENTS (entries) - 1; i++)
-    entries[i].arg_data = &flag;
-  entries[1].arg_data = &section;
-  entries[2].arg_data = &record;
-  entries[3].arg_data = &records;
-  entries[7].arg_data = &lang;
+    {
+      /* the options that take a value, by name; every other one is a flag */
+      static const struct { const char *name; gsize offset; } values[] = {
+        { "section", G_STRUCT_OFFSET (CheckedValues, section) },
+        { "record", G_STRUCT_OFFSET (CheckedValues, record) },
+        { "records", G_STRUCT_OFFSET (CheckedValues, records) },
+        { "lang", G_STRUCT_OFFSET (CheckedValues, lang) },
+        { "speak", G_STRUCT_OFFSET (CheckedValues, speak) },
+        { "output", G_STRUCT_OFFSET (CheckedValues, output) },
+      };
+
+      entries[i].arg_data = &flag;
+      for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+        if (g_str_equal (entries[i].long_name, values[v].name))
+          entries[i].arg_data = G_STRUCT_MEMBER_P (&checked, values[v].offset);
+      /* an option with a value needs a place in CheckedValues */
+      g_assert (entries[i].arg == G_OPTION_ARG_NONE || entries[i].arg_data != &flag);
+    }
 
   for (int i = 0; i < argc; i++)
     copy[i] = g_strdup (argv[i]);
@@ -144,7 +190,13 @@ lgsm_command_line_check (int      argc,
                    _("Unexpected argument “%s”"), args[1]);
       return FALSE;
     }
-  return check_values (section, lang, error);
+  if (checked.output && !checked.speak)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--output is for --speak: what to read aloud is missing"));
+      return FALSE;
+    }
+  return check_values (checked.section, checked.lang, error);
 }
 
 /* ---- --validate ----------------------------------------------------------- */
@@ -186,11 +238,83 @@ run_validation (const char *dir)
   return n == 0 ? 0 : 1;
 }
 
+/* ---- --speak ---------------------------------------------------------------- */
+
+static LgsmExhibition *
+load_in_current_language (const char  *records_dir,
+                          GError     **error)
+{
+  g_autoptr(LgsmExhibition) exhibition = lgsm_exhibition_new ();
+
+  lgsm_exhibition_set_translation_domain (exhibition, GETTEXT_PACKAGE);
+  if (records_dir)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (records_dir);
+      if (!lgsm_exhibition_load_directory (exhibition, folder, RESOURCE_PREFIX, error))
+        return NULL;
+    }
+  else if (!lgsm_exhibition_load_resources (exhibition, RESOURCE_PREFIX, error))
+    return NULL;
+  return g_steal_pointer (&exhibition);
+}
+
+/* The languages --speak reads in: the one asked for; for "all", English
+ * and every translation; else the desktop's, if the exhibition has it. */
+static GStrv
+speak_languages (const char *id,
+                 const char *lang)
+{
+  g_autofree char *current = NULL;
+  g_autofree char *all = NULL;
+
+  if (lang)
+    return g_strsplit (lang, " ", 2);
+  if (g_str_equal (id, "all"))
+    {
+      all = g_strconcat ("en ", LINGUAS, NULL);
+      return g_strsplit_set (g_strstrip (all), " ", -1);
+    }
+  current = lgsm_speech_current_language ();
+  return g_strsplit (lgsm_language_is_known (current) ? current : "en", " ", 2);
+}
+
+/* --speak=ID|all --output=FILE|DIR [--lang=LANG] [--records=DIR], with no
+ * window and no display: each language is switched to, the records are
+ * loaded in it and read aloud. Exits 0, or 1 naming the record or file. */
+static int
+run_speak (const char *id,
+           const char *output,
+           const char *lang,
+           const char *records_dir)
+{
+  g_auto(GStrv) languages = speak_languages (id, lang);
+
+  for (guint i = 0; languages[i]; i++)
+    {
+      g_autoptr(LgsmExhibition) exhibition = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (*languages[i] == '\0')
+        continue;
+      lgsm_language_apply (languages[i]);
+      exhibition = load_in_current_language (records_dir, &error);
+      if (exhibition == NULL ||
+          lgsm_speech_command_line (exhibition, id, languages[i], output, &error) != 0)
+        {
+          g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "lgsm-exhibition", error->message);
+          return 1;
+        }
+    }
+  return 0;
+}
+
 /* What is handled in the launching process itself: -1 goes on. */
 int
 lgsm_application_handle_options (LgsmApplication *self,
                                  GVariantDict    *options)
 {
+  const char *speak = NULL, *lang = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("lgsm-exhibition %s\n", PACKAGE_VERSION);
@@ -198,6 +322,16 @@ lgsm_application_handle_options (LgsmApplication *self,
     }
   if (self->validate.requested)
     return run_validation (self->validate.dir);
+  if (g_variant_dict_lookup (options, "speak", "&s", &speak))
+    {
+      g_autofree char *output = NULL;
+      g_autofree char *records = NULL;
+
+      g_variant_dict_lookup (options, "output", "^ay", &output);
+      g_variant_dict_lookup (options, "records", "^ay", &records);
+      g_variant_dict_lookup (options, "lang", "&s", &lang);
+      return run_speak (speak, output, lang, records);
+    }
   return -1;
 }
 
