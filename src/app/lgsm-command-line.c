@@ -383,6 +383,8 @@ lgsm_application_run_command_line (LgsmApplication         *self,
     }
   if (g_variant_dict_contains (options, "kiosk"))
     lgsm_application_lock_for_kiosk (self);
+  if (g_variant_dict_contains (options, "audio-guide"))
+    lgsm_context_set_audio_guide (self->context, TRUE);
 
   window = lgsm_application_ensure_window (self, records_path);
   if (g_variant_dict_lookup (options, "section", "&s", &section))

@@ -33,5 +33,8 @@ LgsmPictureCache *lgsm_context_get_picture_cache     (LgsmContext    *self);
 gboolean          lgsm_context_get_kiosk             (LgsmContext    *self);
 void              lgsm_context_set_kiosk             (LgsmContext    *self,
                                                       gboolean        kiosk);
+gboolean          lgsm_context_get_audio_guide       (LgsmContext    *self);
+void              lgsm_context_set_audio_guide       (LgsmContext    *self,
+                                                      gboolean        audio_guide);
 
 G_END_DECLS

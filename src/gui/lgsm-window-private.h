@@ -19,6 +19,8 @@ struct _LgsmWindow
   char                 *record_id;    /* shown on the record page, or NULL */
   gboolean              quit_after_first_frame;
   LgsmKiosk            *kiosk;
+  LgsmReader           *reader;       /* reading aloud (issue 19) */
+  LgsmAudioGuide       *audio_guide;
   gboolean              may_close;
   gboolean              loading;
   char                 *pending_section;
@@ -59,5 +61,6 @@ void        lgsm_window_start_presentation (LgsmWindow     *self,
                                             const char     *title,
                                             guint           first);
 void        lgsm_window_lock_for_kiosk     (LgsmWindow     *self);
+void        lgsm_window_setup_reading      (LgsmWindow     *self);
 
 G_END_DECLS

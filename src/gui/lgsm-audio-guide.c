@@ -1,0 +1,747 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lgsm-audio-guide.h"
+#include "lgsm-context.h"
+#include "lgsm-kiosk.h"
+#include "lgsm-reader.h"
+#include "lgsm-record-card.h"
+#include "lgsm-record-page.h"
+#include "lgsm-sections.h"
+
+/* The audio-led kiosk: for a visitor who cannot read the screen, with no
+ * screen reader of their own and no desktop setting. Once enabled (the
+ * "audio-guide" setting or --audio-guide, with --kiosk) it waits for a
+ * visitor to press and hold anywhere for three seconds, or to press a key
+ * of a kiosk keypad (arrows, Enter, Escape, plus, minus); from then on
+ * every move of the keyboard focus is spoken (the tab, the card, the
+ * record), Enter opens and then reads a record, Escape goes back, plus and
+ * minus set the volume, and the kiosk's idle countdown is announced
+ * before the exhibition goes back to the start. When the kiosk resets for
+ * the next visitor the guide waits again.
+ *
+ * Arrow keys do what they do in the window (move in a grid, between
+ * timeline marks, between tabs); when they move nothing, the guide moves
+ * the focus to the next or previous thing in the window's order, so a
+ * visitor is never stuck. */
+
+#define HOLD_MS 3000
+#define HOLD_SLOP 48      /* px a held finger may wander */
+#define CORNER 64         /* the kiosk operator's corner: not a visitor's hold */
+#define VOLUME_STEP 0.25
+
+struct _LgsmAudioGuide
+{
+  GObject      parent_instance;
+
+  GtkWindow   *window;        /* weak */
+  LgsmReader  *reader;
+  LgsmKiosk   *kiosk;         /* weak */
+  gboolean     enabled;
+  gboolean     active;
+  guint        hold_ms;
+  guint        hold_timer;
+  GtkGesture  *hold;
+  guint        arrow_idle;
+  GtkWidget   *focus_before;  /* weak: the focus when an arrow key was pressed */
+  guint        arrow_keyval;
+  gboolean     quiet;         /* the guide itself moves the focus */
+  gboolean     warning;       /* saying the idle countdown */
+  GWeakRef     before_record; /* the focus before a record opened */
+};
+
+G_DEFINE_FINAL_TYPE (LgsmAudioGuide, lgsm_audio_guide, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_ENABLED, PROP_ACTIVE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* ---- what is said --------------------------------------------------------------- */
+
+static const char *
+language (LgsmAudioGuide *self)
+{
+  LgsmContext *context = self->window ? lgsm_context_from_widget (GTK_WIDGET (self->window)) : NULL;
+
+  return context ? lgsm_context_get_language (context) : NULL;
+}
+
+static void
+say (LgsmAudioGuide *self,
+     const char     *text)
+{
+  self->warning = FALSE;
+  if (text && *text)
+    lgsm_reader_say (self->reader, text, language (self));
+}
+
+static LgsmExhibition *
+exhibition_of (GtkWidget *widget)
+{
+  LgsmContext *context = lgsm_context_from_widget (widget);
+
+  return context ? lgsm_context_get_exhibition (context) : NULL;
+}
+
+/* "Title, date" for a record. */
+static char *
+describe_record (LgsmRecord *record)
+{
+  g_autofree char *date = lgsm_record_format_date (record);
+
+  if (date == NULL)
+    return g_strdup (lgsm_record_get_title (record));
+  /* Translators: what the audio guide says for a record: its title, then its date */
+  return g_strdup_printf (_("%s, %s"), lgsm_record_get_title (record), date);
+}
+
+/* The text of the labels in @widget, in order, at most @max of them. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text,
+                guint     *n,
+                guint      max)
+{
+  if (*n >= max || !gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (label && *label)
+        {
+          g_string_append_printf (text, "%s%s", text->len ? ", " : "", label);
+          (*n)++;
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text, n, max);
+}
+
+static LgsmRecordCard *
+find_card (GtkWidget *widget)
+{
+  GtkWidget *ancestor = gtk_widget_get_ancestor (widget, LGSM_TYPE_RECORD_CARD);
+
+  if (ancestor)
+    return LGSM_RECORD_CARD (ancestor);
+  /* a grid's cell holds the card */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LgsmRecordCard *card = LGSM_IS_RECORD_CARD (child) ? LGSM_RECORD_CARD (child) : find_card (child);
+      if (card)
+        return card;
+    }
+  return NULL;
+}
+
+/**
+ * lgsm_audio_guide_describe:
+ * @widget: the widget that has the focus
+ *
+ * What the guide says when @widget gets the focus: a record card or a
+ * link to a record, its title and date; a tab, its name; a button, its
+ * label (or tooltip); a text entry, what it is for and what is typed.
+ *
+ * Returns: (transfer full) (nullable)
+ */
+char *
+lgsm_audio_guide_describe (GtkWidget *widget)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  LgsmRecordCard *card;
+  guint n = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  card = find_card (widget);
+  if (card && lgsm_record_card_get_record (card))
+    return describe_record (lgsm_record_card_get_record (card));
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.open-record") == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      LgsmExhibition *exhibition = exhibition_of (widget);
+      LgsmRecord *record = NULL;
+
+      if (exhibition && target && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+        record = lgsm_exhibition_lookup (exhibition, g_variant_get_string (target, NULL));
+      if (record)
+        return describe_record (record);
+    }
+  if (GTK_IS_EDITABLE (widget) || gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_ENTRY))
+    {
+      GtkWidget *entry = GTK_IS_SEARCH_ENTRY (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_ENTRY);
+      const char *typed = GTK_IS_EDITABLE (widget) ? gtk_editable_get_text (GTK_EDITABLE (widget)) : "";
+
+      /* Translators: the audio guide on the search field, with what is typed in it */
+      return g_strdup_printf (entry ? _("Search: %s") : _("Text: %s"), typed);
+    }
+
+  collect_labels (widget, text, &n, 3);
+  if (text->len == 0 && gtk_widget_get_tooltip_text (widget))
+    g_string_append (text, gtk_widget_get_tooltip_text (widget));
+  if (text->len == 0)
+    return NULL;
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_STACK_SWITCHER))
+    /* Translators: the audio guide on one of the exhibition's tabs, e.g. "History, tab" */
+    return g_strdup_printf (_("%s, tab"), text->str);
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    /* Translators: the audio guide on a button, e.g. "Read This Aloud, button" */
+    return g_strdup_printf (_("%s, button"), text->str);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+say_focus (LgsmAudioGuide *self,
+           const char     *before)
+{
+  GtkWidget *focus = self->window ? gtk_window_get_focus (self->window) : NULL;
+  g_autofree char *description = focus ? lgsm_audio_guide_describe (focus) : NULL;
+  g_autofree char *text = NULL;
+
+  if (before && description)
+    text = g_strdup_printf ("%s %s", before, description);
+  say (self, text ? text : before ? before : description);
+}
+
+/* ---- focus ------------------------------------------------------------------------ */
+
+static void
+on_focus_changed (LgsmAudioGuide *self)
+{
+  if (!self->active || self->quiet)
+    return;
+  say_focus (self, NULL);
+}
+
+static void
+move_focus (LgsmAudioGuide   *self,
+            GtkDirectionType  direction)
+{
+  GtkWidget *window = GTK_WIDGET (self->window);
+
+  if (!gtk_widget_child_focus (window, direction))
+    {
+      /* past the last (or first): round again */
+      gtk_window_set_focus (self->window, NULL);
+      gtk_widget_child_focus (window, direction);
+    }
+}
+
+static gboolean
+focus_quietly (LgsmAudioGuide *self,
+               GtkWidget      *widget)
+{
+  gboolean moved;
+
+  self->quiet = TRUE;
+  moved = widget && gtk_widget_get_mapped (widget) && gtk_widget_grab_focus (widget);
+  self->quiet = FALSE;
+  return moved;
+}
+
+/* An arrow key has been handled by the window (or not): if the focus did
+ * not move, move it in the window's order. */
+static gboolean
+after_arrow (gpointer data)
+{
+  LgsmAudioGuide *self = data;
+  GtkWidget *focus;
+
+  self->arrow_idle = 0;
+  if (self->window == NULL)
+    return G_SOURCE_REMOVE;
+  focus = gtk_window_get_focus (self->window);
+  if (focus == NULL || focus == self->focus_before)
+    {
+      gboolean back = self->arrow_keyval == GDK_KEY_Left || self->arrow_keyval == GDK_KEY_Up ||
+                      self->arrow_keyval == GDK_KEY_KP_Left || self->arrow_keyval == GDK_KEY_KP_Up;
+      move_focus (self, back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+    }
+  g_clear_weak_pointer (&self->focus_before);
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- the record and the tabs -------------------------------------------------------- */
+
+static GtkWidget *
+find_read_button (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.read-aloud") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_read_button (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A record opened: its title, and the focus on "Read this aloud" so that
+ * Enter reads it. Back from a record: the focus where it was before. */
+static void
+on_record_changed (LgsmAudioGuide *self)
+{
+  g_autofree char *id = NULL;
+  LgsmExhibition *exhibition;
+  LgsmRecord *record;
+
+  if (!self->active || self->window == NULL)
+    return;
+  g_object_get (self->window, "record-id", &id, NULL);
+  exhibition = exhibition_of (GTK_WIDGET (self->window));
+  record = id && exhibition ? lgsm_exhibition_lookup (exhibition, id) : NULL;
+  if (record)
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *focus = gtk_window_get_focus (self->window);
+
+      /* where to come back to: a card, a mark; not a link on the record page */
+      if (focus && gtk_widget_get_ancestor (focus, LGSM_TYPE_RECORD_PAGE) == NULL)
+        g_weak_ref_set (&self->before_record, focus);
+      focus_quietly (self, find_read_button (GTK_WIDGET (self->window)));
+      /* Translators: the audio guide when a record opens: its title */
+      text = g_strdup_printf (_("%s. Press Enter to hear it, Escape to go back."), lgsm_record_get_title (record));
+      say (self, text);
+      return;
+    }
+  {
+    g_autoptr(GtkWidget) before = g_weak_ref_get (&self->before_record);
+
+    g_weak_ref_set (&self->before_record, NULL);
+    if (before && gtk_widget_get_mapped (before))
+      focus_quietly (self, before);
+    /* Translators: the audio guide going back from a record */
+    say_focus (self, _("Back."));
+  }
+}
+
+static void
+on_section_changed (LgsmAudioGuide *self)
+{
+  g_autofree char *id = NULL;
+  LgsmExhibition *exhibition;
+  LgsmSection *section;
+
+  if (!self->active || self->window == NULL)
+    return;
+  g_object_get (self->window, "section", &id, NULL);
+  exhibition = exhibition_of (GTK_WIDGET (self->window));
+  section = id && exhibition ? lgsm_exhibition_get_section (exhibition, id) : NULL;
+  if (section)
+    say (self, lgsm_section_get_title (section));
+}
+
+/* ---- the kiosk's idle reset ---------------------------------------------------------- */
+
+static void
+on_kiosk_state (LgsmKiosk      *kiosk,
+                LgsmKioskState  state,
+                guint           seconds,
+                LgsmAudioGuide *self)
+{
+  g_autofree char *text = NULL;
+
+  if (!self->active)
+    return;
+  switch (state)
+    {
+    case LGSM_KIOSK_COUNTDOWN:
+      text = g_strdup_printf (ngettext ("Are you still there? In %u second the exhibition goes back to the start. "
+                                        "Press any key to stay.",
+                                        "Are you still there? In %u seconds the exhibition goes back to the start. "
+                                        "Press any key to stay.", seconds), seconds);
+      say (self, text);
+      self->warning = TRUE;
+      break;
+    case LGSM_KIOSK_ATTRACT:
+      /* the next visitor starts the guide again */
+      lgsm_audio_guide_end (self);
+      break;
+    case LGSM_KIOSK_ACTIVE:
+    default:
+      if (self->warning)
+        lgsm_reader_stop (self->reader);
+      self->warning = FALSE;
+      break;
+    }
+}
+
+/* ---- keys and the long press --------------------------------------------------------- */
+
+static gboolean
+is_arrow (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_Right: case GDK_KEY_Up: case GDK_KEY_Down:
+    case GDK_KEY_KP_Left: case GDK_KEY_KP_Right: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static int
+volume_step (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_plus: case GDK_KEY_KP_Add: case GDK_KEY_equal:
+      return 1;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract: case GDK_KEY_underscore:
+      return -1;
+    default:
+      return 0;
+    }
+}
+
+static gboolean
+is_keypad_key (guint keyval)
+{
+  return is_arrow (keyval) || volume_step (keyval) != 0 || keyval == GDK_KEY_Return ||
+         keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter || keyval == GDK_KEY_Escape;
+}
+
+/**
+ * lgsm_audio_guide_handle_key:
+ *
+ * A key pressed in the window, before the window handles it. While the
+ * guide waits, a keypad key starts it (and does nothing else); while it
+ * guides: arrows move (and what gets the focus is said), Escape goes
+ * back, plus and minus set the volume; Enter is the window's (it opens a
+ * card, and on a record presses "Read this aloud").
+ *
+ * Returns: TRUE if the key was the guide's
+ */
+gboolean
+lgsm_audio_guide_handle_key (LgsmAudioGuide  *self,
+                             guint            keyval,
+                             GdkModifierType  state)
+{
+  int step;
+
+  g_return_val_if_fail (LGSM_IS_AUDIO_GUIDE (self), FALSE);
+
+  if (!self->enabled || self->window == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return FALSE;
+  if (!self->active)
+    {
+      if (!is_keypad_key (keyval))
+        return FALSE;
+      lgsm_audio_guide_start (self);
+      return TRUE;
+    }
+  if (is_arrow (keyval))
+    {
+      g_set_weak_pointer (&self->focus_before, gtk_window_get_focus (self->window));
+      self->arrow_keyval = keyval;
+      if (self->arrow_idle == 0)
+        self->arrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, after_arrow, self, NULL);
+      return FALSE;
+    }
+  if (keyval == GDK_KEY_Escape)
+    {
+      g_autofree char *id = NULL;
+
+      g_object_get (self->window, "record-id", &id, NULL);
+      if (id)
+        gtk_widget_activate_action (GTK_WIDGET (self->window), "win.back", NULL);
+      else
+        /* Translators: the audio guide when Escape has nowhere to go back to */
+        say_focus (self, _("This is the start."));
+      return TRUE;
+    }
+  step = volume_step (keyval);
+  if (step != 0)
+    {
+      g_autofree char *text = NULL;
+      double volume = lgsm_reader_get_volume (self->reader) + step * VOLUME_STEP;
+
+      lgsm_reader_set_volume (self->reader, MAX (volume, VOLUME_STEP));
+      /* Translators: the audio guide after plus or minus; 100 is the voice's own loudness */
+      text = g_strdup_printf (_("Volume %d per cent"), (int) (lgsm_reader_get_volume (self->reader) * 100 + 0.5));
+      say (self, text);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                LgsmAudioGuide        *self)
+{
+  return lgsm_audio_guide_handle_key (self, keyval, state);
+}
+
+static gboolean
+on_held (gpointer data)
+{
+  LgsmAudioGuide *self = data;
+
+  self->hold_timer = 0;
+  /* the finger that was held is not also a tap on what is under it */
+  gtk_gesture_set_state (self->hold, GTK_EVENT_SEQUENCE_CLAIMED);
+  lgsm_audio_guide_start (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_hold_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               LgsmAudioGuide *self)
+{
+  g_clear_handle_id (&self->hold_timer, g_source_remove);
+  if (!self->enabled || self->active || (x < CORNER && y < CORNER))
+    return;
+  self->hold_timer = g_timeout_add (self->hold_ms, on_held, self);
+}
+
+static void
+on_hold_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                LgsmAudioGuide *self)
+{
+  if (ABS (dx) > HOLD_SLOP || ABS (dy) > HOLD_SLOP)
+    g_clear_handle_id (&self->hold_timer, g_source_remove);
+}
+
+static void
+on_hold_end (LgsmAudioGuide *self)
+{
+  g_clear_handle_id (&self->hold_timer, g_source_remove);
+}
+
+/* ---- starting and ending ----------------------------------------------------------------- */
+
+/**
+ * lgsm_audio_guide_start:
+ *
+ * A visitor has asked for the guide: it says how it works and where the
+ * focus is, and speaks from now on.
+ */
+void
+lgsm_audio_guide_start (LgsmAudioGuide *self)
+{
+  g_return_if_fail (LGSM_IS_AUDIO_GUIDE (self));
+
+  if (self->active || self->window == NULL)
+    return;
+  self->active = TRUE;
+  if (gtk_window_get_focus (self->window) == NULL)
+    {
+      self->quiet = TRUE;
+      gtk_widget_child_focus (GTK_WIDGET (self->window), GTK_DIR_TAB_FORWARD);
+      self->quiet = FALSE;
+    }
+  say_focus (self, _("Audio guide. Use the arrow keys to move, Enter to open a record or to hear it, "
+                     "Escape to go back, plus and minus for the volume."));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+/* Back to waiting for the next visitor. */
+void
+lgsm_audio_guide_end (LgsmAudioGuide *self)
+{
+  g_return_if_fail (LGSM_IS_AUDIO_GUIDE (self));
+
+  g_clear_handle_id (&self->arrow_idle, g_source_remove);
+  if (!self->active)
+    return;
+  self->active = FALSE;
+  self->warning = FALSE;
+  lgsm_reader_stop (self->reader);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+gboolean
+lgsm_audio_guide_get_active (LgsmAudioGuide *self)
+{
+  g_return_val_if_fail (LGSM_IS_AUDIO_GUIDE (self), FALSE);
+  return self->active;
+}
+
+/* Enabled: it listens for a visitor's keypad key or long press. */
+void
+lgsm_audio_guide_set_enabled (LgsmAudioGuide *self,
+                              gboolean        enabled)
+{
+  g_return_if_fail (LGSM_IS_AUDIO_GUIDE (self));
+
+  enabled = !!enabled;
+  if (self->enabled == enabled)
+    return;
+  self->enabled = enabled;
+  if (!enabled)
+    lgsm_audio_guide_end (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
+}
+
+gboolean
+lgsm_audio_guide_get_enabled (LgsmAudioGuide *self)
+{
+  g_return_val_if_fail (LGSM_IS_AUDIO_GUIDE (self), FALSE);
+  return self->enabled;
+}
+
+/* The kiosk whose idle countdown the guide announces. */
+void
+lgsm_audio_guide_set_kiosk (LgsmAudioGuide *self,
+                            LgsmKiosk      *kiosk)
+{
+  g_return_if_fail (LGSM_IS_AUDIO_GUIDE (self));
+
+  if (self->kiosk)
+    g_signal_handlers_disconnect_by_data (self->kiosk, self);
+  g_set_weak_pointer (&self->kiosk, kiosk);
+  if (kiosk)
+    g_signal_connect (kiosk, "state-changed", G_CALLBACK (on_kiosk_state), self);
+}
+
+/* How long a press must be held to start the guide (tests shorten it). */
+void
+lgsm_audio_guide_set_hold_ms (LgsmAudioGuide *self,
+                              guint           hold_ms)
+{
+  g_return_if_fail (LGSM_IS_AUDIO_GUIDE (self));
+  self->hold_ms = MAX (hold_ms, 1);
+}
+
+/* ---- object ---------------------------------------------------------------------------------- */
+
+static void
+lgsm_audio_guide_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LgsmAudioGuide *self = LGSM_AUDIO_GUIDE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENABLED:
+      g_value_set_boolean (value, self->enabled);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lgsm_audio_guide_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ENABLED:
+      lgsm_audio_guide_set_enabled (LGSM_AUDIO_GUIDE (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lgsm_audio_guide_dispose (GObject *object)
+{
+  LgsmAudioGuide *self = LGSM_AUDIO_GUIDE (object);
+
+  g_clear_handle_id (&self->hold_timer, g_source_remove);
+  g_clear_handle_id (&self->arrow_idle, g_source_remove);
+  lgsm_audio_guide_set_kiosk (self, NULL);
+  if (self->window)
+    g_signal_handlers_disconnect_by_data (self->window, self);
+  g_clear_weak_pointer (&self->window);
+  g_clear_weak_pointer (&self->focus_before);
+  g_weak_ref_set (&self->before_record, NULL);
+  g_clear_object (&self->reader);
+
+  G_OBJECT_CLASS (lgsm_audio_guide_parent_class)->dispose (object);
+}
+
+static void
+lgsm_audio_guide_finalize (GObject *object)
+{
+  g_weak_ref_clear (&LGSM_AUDIO_GUIDE (object)->before_record);
+  G_OBJECT_CLASS (lgsm_audio_guide_parent_class)->finalize (object);
+}
+
+static void
+lgsm_audio_guide_class_init (LgsmAudioGuideClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lgsm_audio_guide_dispose;
+  object_class->finalize = lgsm_audio_guide_finalize;
+  object_class->get_property = lgsm_audio_guide_get_property;
+  object_class->set_property = lgsm_audio_guide_set_property;
+
+  properties[PROP_ENABLED] =
+    g_param_spec_boolean ("enabled", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lgsm_audio_guide_init (LgsmAudioGuide *self)
+{
+  self->hold_ms = HOLD_MS;
+  g_weak_ref_init (&self->before_record, NULL);
+}
+
+/**
+ * lgsm_audio_guide_new:
+ * @window: the window to guide (an LgsmWindow: its "record-id" and
+ *   "section" are announced); the guide's controllers go on it
+ * @reader: the window's reader, which speaks
+ *
+ * Returns: (transfer full): a guide, disabled until
+ *   lgsm_audio_guide_set_enabled()
+ */
+LgsmAudioGuide *
+lgsm_audio_guide_new (GtkWindow  *window,
+                      LgsmReader *reader)
+{
+  LgsmAudioGuide *self = g_object_new (LGSM_TYPE_AUDIO_GUIDE, NULL);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_set_weak_pointer (&self->window, window);
+  self->reader = g_object_ref (reader);
+
+  gtk_event_controller_set_name (keys, "lgsm-audio-guide-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
+
+  self->hold = gtk_gesture_drag_new ();
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (self->hold), "lgsm-audio-guide-hold");
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->hold), GTK_PHASE_CAPTURE);
+  g_signal_connect (self->hold, "drag-begin", G_CALLBACK (on_hold_begin), self);
+  g_signal_connect (self->hold, "drag-update", G_CALLBACK (on_hold_update), self);
+  g_signal_connect_swapped (self->hold, "drag-end", G_CALLBACK (on_hold_end), self);
+  g_signal_connect_swapped (self->hold, "cancel", G_CALLBACK (on_hold_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (self->hold));
+
+  g_signal_connect_swapped (window, "notify::focus-widget", G_CALLBACK (on_focus_changed), self);
+  g_signal_connect_swapped (window, "notify::record-id", G_CALLBACK (on_record_changed), self);
+  g_signal_connect_swapped (window, "notify::section", G_CALLBACK (on_section_changed), self);
+  return self;
+}
