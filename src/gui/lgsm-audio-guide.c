@@ -22,10 +22,11 @@
  * before the exhibition goes back to the start. When the kiosk resets for
  * the next visitor the guide waits again.
  *
- * Arrow keys do what they do in the window (move in a grid, between
- * timeline marks, between tabs); when they move nothing, the guide moves
- * the focus to the next or previous thing in the window's order, so a
- * visitor is never stuck. */
+ * The keypad's model is simple enough to learn by ear: Up and Down go
+ * through what is on the page one thing at a time (timeline marks, cards,
+ * links; round again at the end), Left and Right go to the previous and
+ * next tab. What gets the focus is said once the window has drawn it (a
+ * grid may have to scroll to its card first). */
 
 #define HOLD_MS 3000
 #define HOLD_SLOP 48      /* px a held finger may wander */
@@ -44,10 +45,12 @@ struct _LgsmAudioGuide
   guint        hold_ms;
   guint        hold_timer;
   GtkGesture  *hold;
-  guint        arrow_idle;
-  GtkWidget   *focus_before;  /* weak: the focus when an arrow key was pressed */
-  guint        arrow_keyval;
+  gboolean     announcing;    /* waiting for a frame to say where the focus is */
+  char        *prefix;        /* said before the focus: "Back.", the tab */
+  gboolean     focus_first;   /* a new tab: the focus to its first thing first */
   gboolean     quiet;         /* the guide itself moves the focus */
+  GtkGridView *pending_grid;  /* weak: a card to focus once the grid has made it */
+  guint        pending_position;
   gboolean     warning;       /* saying the idle countdown */
   GWeakRef     before_record; /* the focus before a record opened */
 };
@@ -209,26 +212,84 @@ say_focus (LgsmAudioGuide *self,
 
 /* ---- focus ------------------------------------------------------------------------ */
 
+static gboolean grab_card (GtkGridView *grid,
+                           guint        position);
+
+static void
+cancel_announcement (LgsmAudioGuide *self)
+{
+  if (self->announcing && self->window)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->window));
+      if (clock)
+        g_signal_handlers_disconnect_by_data (clock, self);
+    }
+  self->announcing = FALSE;
+  self->focus_first = FALSE;
+  g_clear_pointer (&self->prefix, g_free);
+  g_clear_weak_pointer (&self->pending_grid);
+}
+
+static void
+announce_now (LgsmAudioGuide *self)
+{
+  g_autofree char *prefix = g_steal_pointer (&self->prefix);
+  gboolean focus_first = self->focus_first;
+
+  cancel_announcement (self);
+  if (!self->active || self->window == NULL)
+    return;
+  self->quiet = TRUE;
+  if (focus_first)
+    {
+      gtk_window_set_focus (self->window, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (self->window), GTK_DIR_TAB_FORWARD);
+    }
+  if (self->pending_grid)
+    grab_card (self->pending_grid, self->pending_position);
+  g_clear_weak_pointer (&self->pending_grid);
+  self->quiet = FALSE;
+  say_focus (self, prefix);
+}
+
+static void
+on_after_paint (GdkFrameClock  *clock,
+                LgsmAudioGuide *self)
+{
+  announce_now (self);
+}
+
+/* Says where the focus is (after @prefix) once the window has drawn the
+ * next frame: by then a grid has scrolled to its card, a new tab has its
+ * cards. Moves in between are said once, where they end. */
+static void
+announce (LgsmAudioGuide *self,
+          const char     *prefix)
+{
+  GdkFrameClock *clock = self->window ? gtk_widget_get_frame_clock (GTK_WIDGET (self->window)) : NULL;
+
+  if (prefix)
+    {
+      g_free (self->prefix);
+      self->prefix = g_strdup (prefix);
+    }
+  if (clock == NULL)
+    {
+      announce_now (self);
+      return;
+    }
+  if (!self->announcing)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  self->announcing = TRUE;
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 static void
 on_focus_changed (LgsmAudioGuide *self)
 {
   if (!self->active || self->quiet)
     return;
-  say_focus (self, NULL);
-}
-
-static void
-move_focus (LgsmAudioGuide   *self,
-            GtkDirectionType  direction)
-{
-  GtkWidget *window = GTK_WIDGET (self->window);
-
-  if (!gtk_widget_child_focus (window, direction))
-    {
-      /* past the last (or first): round again */
-      gtk_window_set_focus (self->window, NULL);
-      gtk_widget_child_focus (window, direction);
-    }
+  announce (self, NULL);
 }
 
 static gboolean
@@ -243,26 +304,137 @@ focus_quietly (LgsmAudioGuide *self,
   return moved;
 }
 
-/* An arrow key has been handled by the window (or not): if the focus did
- * not move, move it in the window's order. */
-static gboolean
-after_arrow (gpointer data)
+/* The card grid @focus is in, and the card's place in it. */
+static GtkGridView *
+grid_position (GtkWidget *focus,
+               guint     *position)
 {
-  LgsmAudioGuide *self = data;
-  GtkWidget *focus;
+  GtkWidget *grid = gtk_widget_get_ancestor (focus, GTK_TYPE_GRID_VIEW);
+  LgsmRecordCard *card = grid ? find_card (focus) : NULL;
+  GListModel *model = grid ? G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid))) : NULL;
 
-  self->arrow_idle = 0;
-  if (self->window == NULL)
-    return G_SOURCE_REMOVE;
-  focus = gtk_window_get_focus (self->window);
-  if (focus == NULL || focus == self->focus_before)
+  if (card == NULL || model == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      gboolean back = self->arrow_keyval == GDK_KEY_Left || self->arrow_keyval == GDK_KEY_Up ||
-                      self->arrow_keyval == GDK_KEY_KP_Left || self->arrow_keyval == GDK_KEY_KP_Up;
-      move_focus (self, back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      if (item == (GObject *) lgsm_record_card_get_record (card))
+        {
+          *position = i;
+          return GTK_GRID_VIEW (grid);
+        }
     }
-  g_clear_weak_pointer (&self->focus_before);
-  return G_SOURCE_REMOVE;
+  return NULL;
+}
+
+/* The focus to the grid's cell that shows the card at @position, if the
+ * grid has made it. */
+static gboolean
+grab_card (GtkGridView *grid,
+           guint        position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (grid)), position);
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (grid)); item && cell;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      LgsmRecordCard *card = gtk_widget_get_mapped (cell) ? find_card (cell) : NULL;
+
+      if (card && (GObject *) lgsm_record_card_get_record (card) == item)
+        return gtk_widget_grab_focus (cell);
+    }
+  return FALSE;
+}
+
+/* The grid's focus to a card: it scrolls to it, and if the card is not
+ * made yet, it gets the focus once the grid has been laid out. */
+static void
+focus_card (LgsmAudioGuide *self,
+            GtkGridView    *grid,
+            guint           position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (grid), "list.scroll-to-item", "u", position);
+  if (grab_card (grid, position))
+    return;
+  g_set_weak_pointer (&self->pending_grid, grid);
+  self->pending_position = position;
+}
+
+/* Up, Down: the previous or next thing on the page, card by card in a
+ * grid; past the end, round again from the start. */
+static void
+step_focus (LgsmAudioGuide *self,
+            int             direction)
+{
+  GtkDirectionType tab = direction > 0 ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD;
+  GtkWidget *focus = gtk_window_get_focus (self->window);
+  GtkGridView *grid = NULL, *entered;
+  guint position = 0;
+  const char *prefix = NULL;
+
+  if (focus)
+    grid = grid_position (focus, &position);
+  if (grid)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (grid)));
+
+      if ((direction > 0 && position + 1 < n) || (direction < 0 && position > 0))
+        {
+          focus_card (self, grid, position + direction);
+          announce (self, NULL);
+          return;
+        }
+    }
+
+  self->quiet = TRUE;
+  if (!gtk_widget_child_focus (GTK_WIDGET (self->window), tab))
+    {
+      gtk_window_set_focus (self->window, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (self->window), tab);
+      /* Translators: the audio guide going round the page again */
+      prefix = direction > 0 ? _("From the top:") : _("From the end:");
+    }
+  /* into a grid: its first card (its last, going up) */
+  focus = gtk_window_get_focus (self->window);
+  entered = focus ? GTK_GRID_VIEW (gtk_widget_get_ancestor (focus, GTK_TYPE_GRID_VIEW)) : NULL;
+  if (entered && entered != grid)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (entered)));
+      if (n > 0)
+        focus_card (self, entered, direction > 0 ? 0 : n - 1);
+    }
+  self->quiet = FALSE;
+  announce (self, prefix);
+}
+
+/* Left, Right: the previous or next tab, from its first thing. */
+static void
+change_tab (LgsmAudioGuide *self,
+            int             direction)
+{
+  g_autofree char *current = NULL;
+  int n = (int) lgsm_sections_get_n_tabs ();
+  int index = 0;
+
+  if (n == 0)
+    return;
+  g_object_get (self->window, "section", &current, NULL);
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (lgsm_sections_get_tab (i)->id, current) == 0)
+      index = i;
+  index = (index + direction + n) % n;
+  self->quiet = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self->window), "win.section", "s", lgsm_sections_get_tab (index)->id);
+  self->quiet = FALSE;
+  cancel_announcement (self);
+  {
+    LgsmExhibition *exhibition = exhibition_of (GTK_WIDGET (self->window));
+    LgsmSection *section = exhibition ? lgsm_exhibition_get_section (exhibition, lgsm_sections_get_tab (index)->id) : NULL;
+    g_autofree char *text = g_strdup_printf (_("%s, tab."), section ? lgsm_section_get_title (section)
+                                                                   : _(lgsm_sections_get_tab (index)->title));
+    self->focus_first = TRUE;
+    announce (self, text);
+  }
 }
 
 /* ---- the record and the tabs -------------------------------------------------------- */
@@ -307,6 +479,7 @@ on_record_changed (LgsmAudioGuide *self)
       focus_quietly (self, find_read_button (GTK_WIDGET (self->window)));
       /* Translators: the audio guide when a record opens: its title */
       text = g_strdup_printf (_("%s. Press Enter to hear it, Escape to go back."), lgsm_record_get_title (record));
+      cancel_announcement (self);
       say (self, text);
       return;
     }
@@ -317,24 +490,29 @@ on_record_changed (LgsmAudioGuide *self)
     if (before && gtk_widget_get_mapped (before))
       focus_quietly (self, before);
     /* Translators: the audio guide going back from a record */
-    say_focus (self, _("Back."));
+    announce (self, _("Back."));
   }
 }
 
+/* A tab changed some other way (a swipe): say which. */
 static void
 on_section_changed (LgsmAudioGuide *self)
 {
   g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
   LgsmExhibition *exhibition;
   LgsmSection *section;
 
-  if (!self->active || self->window == NULL)
+  if (!self->active || self->quiet || self->window == NULL)
     return;
   g_object_get (self->window, "section", &id, NULL);
   exhibition = exhibition_of (GTK_WIDGET (self->window));
   section = id && exhibition ? lgsm_exhibition_get_section (exhibition, id) : NULL;
-  if (section)
-    say (self, lgsm_section_get_title (section));
+  if (section == NULL)
+    return;
+  /* Translators: the audio guide on a tab, e.g. "History, tab." */
+  text = g_strdup_printf (_("%s, tab."), lgsm_section_get_title (section));
+  announce (self, text);
 }
 
 /* ---- the kiosk's idle reset ---------------------------------------------------------- */
@@ -352,6 +530,7 @@ on_kiosk_state (LgsmKiosk      *kiosk,
   switch (state)
     {
     case LGSM_KIOSK_COUNTDOWN:
+      cancel_announcement (self);
       text = g_strdup_printf (ngettext ("Are you still there? In %u second the exhibition goes back to the start. "
                                         "Press any key to stay.",
                                         "Are you still there? In %u seconds the exhibition goes back to the start. "
@@ -413,9 +592,10 @@ is_keypad_key (guint keyval)
  *
  * A key pressed in the window, before the window handles it. While the
  * guide waits, a keypad key starts it (and does nothing else); while it
- * guides: arrows move (and what gets the focus is said), Escape goes
- * back, plus and minus set the volume; Enter is the window's (it opens a
- * card, and on a record presses "Read this aloud").
+ * guides: Up and Down move through the page, Left and Right change tab
+ * (and what gets the focus is said), Escape goes back, plus and minus set
+ * the volume; Enter is the window's (it opens a card, and on a record
+ * presses "Read this aloud").
  *
  * Returns: TRUE if the key was the guide's
  */
@@ -437,18 +617,28 @@ lgsm_audio_guide_handle_key (LgsmAudioGuide  *self,
       lgsm_audio_guide_start (self);
       return TRUE;
     }
-  if (is_arrow (keyval))
+  switch (keyval)
     {
-      g_set_weak_pointer (&self->focus_before, gtk_window_get_focus (self->window));
-      self->arrow_keyval = keyval;
-      if (self->arrow_idle == 0)
-        self->arrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, after_arrow, self, NULL);
-      return FALSE;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      step_focus (self, -1);
+      return TRUE;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      step_focus (self, 1);
+      return TRUE;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      change_tab (self, -1);
+      return TRUE;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      change_tab (self, 1);
+      return TRUE;
+    default:
+      break;
     }
   if (keyval == GDK_KEY_Escape)
     {
       g_autofree char *id = NULL;
 
+      cancel_announcement (self);
       g_object_get (self->window, "record-id", &id, NULL);
       if (id)
         gtk_widget_activate_action (GTK_WIDGET (self->window), "win.back", NULL);
@@ -463,6 +653,7 @@ lgsm_audio_guide_handle_key (LgsmAudioGuide  *self,
       g_autofree char *text = NULL;
       double volume = lgsm_reader_get_volume (self->reader) + step * VOLUME_STEP;
 
+      cancel_announcement (self);
       lgsm_reader_set_volume (self->reader, MAX (volume, VOLUME_STEP));
       /* Translators: the audio guide after plus or minus; 100 is the voice's own loudness */
       text = g_strdup_printf (_("Volume %d per cent"), (int) (lgsm_reader_get_volume (self->reader) * 100 + 0.5));
@@ -544,8 +735,8 @@ lgsm_audio_guide_start (LgsmAudioGuide *self)
       gtk_widget_child_focus (GTK_WIDGET (self->window), GTK_DIR_TAB_FORWARD);
       self->quiet = FALSE;
     }
-  say_focus (self, _("Audio guide. Use the arrow keys to move, Enter to open a record or to hear it, "
-                     "Escape to go back, plus and minus for the volume."));
+  announce (self, _("Audio guide. Up and down move through the page, left and right change tab, "
+                    "Enter opens a record or reads it aloud, Escape goes back, plus and minus set the volume."));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
 
@@ -555,7 +746,7 @@ lgsm_audio_guide_end (LgsmAudioGuide *self)
 {
   g_return_if_fail (LGSM_IS_AUDIO_GUIDE (self));
 
-  g_clear_handle_id (&self->arrow_idle, g_source_remove);
+  cancel_announcement (self);
   if (!self->active)
     return;
   self->active = FALSE;
@@ -662,12 +853,11 @@ lgsm_audio_guide_dispose (GObject *object)
   LgsmAudioGuide *self = LGSM_AUDIO_GUIDE (object);
 
   g_clear_handle_id (&self->hold_timer, g_source_remove);
-  g_clear_handle_id (&self->arrow_idle, g_source_remove);
+  cancel_announcement (self);
   lgsm_audio_guide_set_kiosk (self, NULL);
   if (self->window)
     g_signal_handlers_disconnect_by_data (self->window, self);
   g_clear_weak_pointer (&self->window);
-  g_clear_weak_pointer (&self->focus_before);
   g_weak_ref_set (&self->before_record, NULL);
   g_clear_object (&self->reader);
 
