@@ -338,9 +338,11 @@ start_playing (LgsmReader *self,
     }
 }
 
+/* A reading's callback: the reader (weakly: a reader that is gone plays
+ * nothing) and which of its readings it belongs to. */
 typedef struct {
-  LgsmReader *reader;
-  guint       generation;
+  GWeakRef reader;
+  guint    generation;
 } Pending;
 
 static Pending *
@@ -348,7 +350,7 @@ pending_new (LgsmReader *self)
 {
   Pending *pending = g_new (Pending, 1);
 
-  pending->reader = g_object_ref (self);
+  g_weak_ref_init (&pending->reader, self);
   pending->generation = self->generation;
   return pending;
 }
@@ -356,8 +358,20 @@ pending_new (LgsmReader *self)
 static void
 pending_free (Pending *pending)
 {
-  g_object_unref (pending->reader);
+  g_weak_ref_clear (&pending->reader);
   g_free (pending);
+}
+
+/* Returns: (transfer full) (nullable): the reader, if this is still its
+ * reading */
+static LgsmReader *
+pending_get (Pending *pending)
+{
+  LgsmReader *self = g_weak_ref_get (&pending->reader);
+
+  if (self && self->generation != pending->generation)
+    g_clear_object (&self);
+  return self;
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
@@ -368,11 +382,11 @@ on_pipeline_made (GObject      *source,
                   gpointer      data)
 {
   g_autoptr(Pending) pending = data;
-  LgsmReader *self = pending->reader;
+  g_autoptr(LgsmReader) self = pending_get (pending);
   g_autoptr(GError) error = NULL;
   GstElement *pipeline = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (pending->generation != self->generation)
+  if (self == NULL)
     {
       if (pipeline)
         {
@@ -410,11 +424,11 @@ on_record_spoken (GObject      *source,
                   gpointer      data)
 {
   g_autoptr(Pending) pending = data;
-  LgsmReader *self = pending->reader;
+  g_autoptr(LgsmReader) self = pending_get (pending);
   g_autoptr(GError) error = NULL;
   LgsmSpeechRecording *recording = lgsm_speaker_speak_record_finish (LGSM_SPEAKER (source), result, &error);
 
-  if (pending->generation != self->generation)
+  if (self == NULL)
     {
       lgsm_speech_recording_free (recording);
       return;
@@ -434,13 +448,13 @@ on_phrase_spoken (GObject      *source,
                   gpointer      data)
 {
   g_autoptr(Pending) pending = data;
-  LgsmReader *self = pending->reader;
+  g_autoptr(LgsmReader) self = pending_get (pending);
   g_autoptr(GError) error = NULL;
   LgsmSpeechRecording *recording;
   int rate = 0;
   GBytes *pcm = lgsm_speaker_synthesize_finish (LGSM_SPEAKER (source), result, &rate, &error);
 
-  if (pending->generation != self->generation)
+  if (self == NULL)
     {
       g_clear_pointer (&pcm, g_bytes_unref);
       return;
