@@ -773,6 +773,9 @@ lgsm_audio_guide_set_enabled (LgsmAudioGuide *self,
   if (self->enabled == enabled)
     return;
   self->enabled = enabled;
+  /* a kiosk without the guide has no gesture of its own on every press */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->hold),
+                                              enabled ? GTK_PHASE_CAPTURE : GTK_PHASE_NONE);
   if (!enabled)
     lgsm_audio_guide_end (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
@@ -923,7 +926,7 @@ lgsm_audio_guide_new (GtkWindow  *window,
 
   self->hold = gtk_gesture_drag_new ();
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (self->hold), "lgsm-audio-guide-hold");
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->hold), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->hold), GTK_PHASE_NONE);
   g_signal_connect (self->hold, "drag-begin", G_CALLBACK (on_hold_begin), self);
   g_signal_connect (self->hold, "drag-update", G_CALLBACK (on_hold_update), self);
   g_signal_connect_swapped (self->hold, "drag-end", G_CALLBACK (on_hold_end), self);
