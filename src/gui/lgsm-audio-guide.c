@@ -179,8 +179,11 @@ lgsm_audio_guide_describe (GtkWidget *widget)
       GtkWidget *entry = GTK_IS_SEARCH_ENTRY (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_ENTRY);
       const char *typed = GTK_IS_EDITABLE (widget) ? gtk_editable_get_text (GTK_EDITABLE (widget)) : "";
 
-      /* Translators: the audio guide on the search field, with what is typed in it */
-      return g_strdup_printf (entry ? _("Search: %s") : _("Text: %s"), typed);
+      if (entry)
+        /* Translators: the audio guide, spoken, on the search field, with what is typed in it */
+        return g_strdup_printf (_("Search: %s"), typed);
+      /* Translators: the audio guide, spoken, on a text field, with what is typed in it */
+      return g_strdup_printf (_("Text: %s"), typed);
     }
 
   collect_labels (widget, text, &n, 3);
@@ -391,8 +394,11 @@ step_focus (LgsmAudioGuide *self,
     {
       gtk_window_set_focus (self->window, NULL);
       gtk_widget_child_focus (GTK_WIDGET (self->window), tab);
-      /* Translators: the audio guide going round the page again */
-      prefix = direction > 0 ? _("From the top:") : _("From the end:");
+      prefix = direction > 0
+               /* Translators: the audio guide, spoken, going past the last thing on the page to the first */
+               ? _("From the top:")
+               /* Translators: the audio guide, spoken, going up past the first thing on the page to the last */
+               : _("From the end:");
     }
   /* into a grid: its first card (its last, going up) */
   focus = gtk_window_get_focus (self->window);
@@ -531,6 +537,8 @@ on_kiosk_state (LgsmKiosk      *kiosk,
     {
     case LGSM_KIOSK_COUNTDOWN:
       cancel_announcement (self);
+      /* Translators: the audio guide, spoken, when the kiosk is about to go back to the start for
+         the next visitor; %u is a number of seconds */
       text = g_strdup_printf (ngettext ("Are you still there? In %u second the exhibition goes back to the start. "
                                         "Press any key to stay.",
                                         "Are you still there? In %u seconds the exhibition goes back to the start. "
@@ -735,6 +743,8 @@ lgsm_audio_guide_start (LgsmAudioGuide *self)
       gtk_widget_child_focus (GTK_WIDGET (self->window), GTK_DIR_TAB_FORWARD);
       self->quiet = FALSE;
     }
+  /* Translators: the audio guide, spoken when a visitor starts it; up, down, left, right, plus and
+     minus are the keys of a kiosk keypad; Enter and Escape as written on the keys */
   announce (self, _("Audio guide. Up and down move through the page, left and right change tab, "
                     "Enter opens a record or reads it aloud, Escape goes back, plus and minus set the volume."));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);

@@ -58,6 +58,8 @@ static void
 update_countdown_label (LgsmKiosk *self)
 {
   g_autofree char *text =
+    /* Translators: the kiosk's countdown when nobody has touched it for a while; a "Keep looking"
+       button is under it */
     g_strdup_printf (ngettext ("Still there? The exhibition goes back to the start in %u second.",
                                "Still there? The exhibition goes back to the start in %u seconds.",
                                self->remaining * self->step_ms / 1000),
@@ -201,6 +203,8 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
   if (self->pin_dialog)
     return;
   self->pin_dialog = gtk_window_new ();
+  /* Translators: title of the small window where the operator (the member of staff who looks after
+     the kiosk) types the PIN */
   gtk_window_set_title (GTK_WINDOW (self->pin_dialog), _("Operator"));
   gtk_window_set_modal (GTK_WINDOW (self->pin_dialog), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (self->pin_dialog), self->window);
@@ -211,7 +215,10 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
   gtk_widget_set_margin_end (box, 24);
   gtk_widget_set_margin_top (box, 24);
   gtk_widget_set_margin_bottom (box, 24);
+  /* Translators: in the operator's window, over the box for the PIN (a number, not a password) */
   label = gtk_label_new (has_pin ? _("Enter the operator's PIN to leave the kiosk")
+                                 /* Translators: in the operator's window when no PIN is set; keep
+                                    the two commands as they are */
                                  : _("No operator PIN is set. Leave with “lgsm-exhibition --quit” "
                                      "from a terminal, or set one with “gsettings set org.lgsm.Exhibition kiosk-pin …”."));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -220,6 +227,8 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
   if (has_pin)
     {
       entry = gtk_password_entry_new ();
+      /* Translators: for screen readers: the box where the operator types the PIN (the kiosk's
+         personal identification number) */
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("PIN"), -1);
       g_signal_connect (entry, "activate", G_CALLBACK (on_pin_activate), self);
       gtk_box_append (GTK_BOX (box), entry);
@@ -273,6 +282,8 @@ countdown_new (LgsmKiosk *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *label = gtk_label_new (NULL);
+  /* Translators: button under the kiosk's countdown: the visitor is still there and goes on
+     looking */
   GtkWidget *button = gtk_button_new_with_label (_("Keep looking"));
 
   gtk_widget_add_css_class (box, "kiosk-countdown");
@@ -281,6 +292,7 @@ countdown_new (LgsmKiosk *self)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  /* Translators: for screen readers: the kiosk's countdown before it goes back to the first page */
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Going back to the start"), -1);
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_widget_add_css_class (button, "pill");

@@ -221,6 +221,8 @@ make_pipeline (GTask        *task,
   if (!gst_init_check (NULL, NULL, &error))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               /* Translators: shown in the window; GStreamer plays sound; %s is its
+                                  error message (in English) */
                                _("Reading aloud is unavailable: GStreamer could not start (%s)"), error->message);
       return;
     }
@@ -233,6 +235,8 @@ make_pipeline (GTask        *task,
     {
       /* a missing element: gstreamer1.0-plugins-base or -good is not installed */
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               /* Translators: shown in the window; GStreamer plays sound; %s is its
+                                  error message (in English), naming what is missing */
                                _("Reading aloud is unavailable: part of GStreamer is missing (%s)"), error->message);
       return;
     }
@@ -241,6 +245,8 @@ make_pipeline (GTask        *task,
     {
       gst_element_set_state (pipeline, GST_STATE_NULL);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               /* Translators: shown in the window when the computer has no sound
+                                  card or speakers to play the reading on */
                                _("Reading aloud is unavailable: no audio output was found"));
       return;
     }
@@ -288,6 +294,8 @@ on_bus_message (GstBus     *bus,
 
         self->bus_watch = 0;
         gst_message_parse_error (message, &error, NULL);
+        /* Translators: shown in the window when playing the reading failed; %s is GStreamer's
+           error message (in English) */
         text = g_strdup_printf (_("Reading aloud is unavailable: %s"), error->message);
         set_available (self, FALSE);
         fail (self, text);
@@ -334,6 +342,7 @@ start_playing (LgsmReader *self,
   if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
     {
       set_available (self, FALSE);
+      /* Translators: shown in the window when the sound card or speakers refused to play */
       fail (self, _("Reading aloud is unavailable: the audio output would not play"));
     }
 }
@@ -887,6 +896,8 @@ update_button (LgsmReader *self,
     case LGSM_READER_STOPPED:
     default:
       icon = "audio-speakers-symbolic";
+      /* Translators: the button under a record's title that reads the record aloud with a
+         synthetic voice */
       text = _("Read This Aloud");
       break;
     }

@@ -35,9 +35,34 @@ struct _LgsmRecordPage
   GtkWidget         *backlinks_heading;
   GtkFlowBox        *backlinks_box;
   GtkBox            *sources_box;
+  GtkToggleButton   *lesson_button;
+  GtkImage          *lesson_icon;
+  GtkLabel          *lesson_label;
 };
 
 G_DEFINE_FINAL_TYPE (LgsmRecordPage, lgsm_record_page, GTK_TYPE_WIDGET)
+
+/* "Add to Lesson", or "In Lesson" once it is: the button follows the
+ * state of win.add-to-lesson */
+static void
+on_lesson_button_active (LgsmRecordPage *self)
+{
+  gboolean in = gtk_toggle_button_get_active (self->lesson_button);
+  /* Translators: the record page's "Add to Lesson" button once the record is in the lesson path
+     (pressing it again takes it out) */
+  const char *text = in ? _("In Lesson") : _("Add to Lesson");
+
+  gtk_label_set_text (self->lesson_label, text);
+  gtk_image_set_from_icon_name (self->lesson_icon, in ? "object-select-symbolic" : "list-add-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lesson_button),
+                               /* Translators: tooltip of the record page's "In Lesson" button;
+                                  Ctrl+D is the key */
+                               in ? _("In your lesson path: press again (Ctrl+D) to take it out")
+                                  /* Translators: tooltip of the record page's "Add to Lesson"
+                                     button; Ctrl+D is the key */
+                                  : _("Add this record to your lesson path (Ctrl+D)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lesson_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
 
 enum { PROP_0, PROP_RECORD, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -292,6 +317,10 @@ lgsm_record_page_class_init (LgsmRecordPageClass *klass)
   g_type_ensure (LGSM_TYPE_PICTURE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-record-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, lesson_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, lesson_icon);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, lesson_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_lesson_button_active);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, picture);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, credit_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, title_label);

@@ -90,6 +90,8 @@ static void
 build_debate (LgsmSectionView *self,
               GListModel      *records)
 {
+  /* Translators: the Outlook tab: heading over the two sides of the historians' debate about the
+     twinning */
   GtkWidget *heading = gtk_label_new (_("The historians' debate"));
   /* a grid, not a horizontal box: see lgsm-section-view.ui */
   GtkWidget *sides = gtk_grid_new ();
@@ -111,6 +113,8 @@ build_debate (LgsmSectionView *self,
         continue;
       if (found++ > 0)
         {
+          /* Translators: the Outlook tab: between the two sides of the historians' debate, set
+             side by side (one view, or the other) */
           GtkWidget *versus = gtk_label_new (_("or"));
           gtk_widget_add_css_class (versus, "debate-versus");
           gtk_grid_attach (GTK_GRID (sides), versus, 2 * found - 3, 0, 1, 1);

@@ -7,6 +7,7 @@
 #include "lgsm-handout.h"
 #include "lgsm-kiosk.h"
 #include "lgsm-lesson-dialog.h"
+#include "lgsm-lesson-store.h"
 #include "lgsm-presentation.h"
 #include "lgsm-problems-dialog.h"
 #include "lgsm-reader.h"
@@ -63,6 +64,20 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* "Did you mean …": search for that instead */
+static void
+search_for_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 show_problems_action (GtkWidget  *widget,
                       const char *action_name,
@@ -70,7 +85,7 @@ show_problems_action (GtkWidget  *widget,
 {
   LgsmWindow *self = LGSM_WINDOW (widget);
 
-  gtk_window_present (lgsm_problems_dialog_new (GTK_WINDOW (self), self->exhibition));
+  gtk_window_present (lgsm_problems_dialog_new (GTK_WINDOW (self), self->context));
 }
 
 /* ---- presenting --------------------------------------------------------- */
@@ -162,29 +177,87 @@ lessons_action (GtkWidget  *widget,
 }
 
 static void
-add_to_lesson_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+on_current_lesson_changed (LgsmWindow *self)
 {
-  LgsmWindow *self = LGSM_WINDOW (widget);
-  g_autoptr(LgsmLesson) lesson = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  LgsmLesson *current = lgsm_lesson_store_get_current (self->lessons);
+
+  if (self->current_lesson != current)
+    {
+      if (self->current_lesson)
+        g_signal_handlers_disconnect_by_func (self->current_lesson, on_current_lesson_changed, self);
+      g_set_object (&self->current_lesson, current);
+      if (current)
+        g_signal_connect_object (current, "changed", G_CALLBACK (on_current_lesson_changed), self, G_CONNECT_SWAPPED);
+    }
+  g_object_notify (G_OBJECT (self), "in-lesson");
+}
+
+static LgsmLessonStore *
+lesson_store (LgsmWindow *self)
+{
+  if (self->lessons == NULL)
+    {
+      self->lessons = g_object_ref (lgsm_context_get_lesson_store (self->context));
+      g_signal_connect_object (self->lessons, "notify::current-lesson",
+                               G_CALLBACK (on_current_lesson_changed), self, G_CONNECT_SWAPPED);
+      on_current_lesson_changed (self);
+    }
+  return self->lessons;
+}
+
+void
+lgsm_window_forget_lessons (LgsmWindow *self)
+{
+  if (self->current_lesson)
+    g_signal_handlers_disconnect_by_func (self->current_lesson, on_current_lesson_changed, self);
+  g_clear_object (&self->current_lesson);
+  g_clear_object (&self->lessons);
+}
+
+/* Whether the record on show is in the lesson "Add to Lesson" adds to:
+ * the state of win.add-to-lesson (Ctrl+D), which toggles it. */
+gboolean
+lgsm_window_get_in_lesson (LgsmWindow *self)
+{
+  LgsmLesson *current;
 
   if (self->record_id == NULL)
+    return FALSE;
+  current = lgsm_lesson_store_get_current (lesson_store (self));
+  return current && lgsm_lesson_contains (current, self->record_id);
+}
+
+void
+lgsm_window_set_in_lesson (LgsmWindow *self,
+                           gboolean    in_lesson)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean added = FALSE;
+  LgsmLesson *lesson;
+  guint n;
+
+  if (self->record_id == NULL || self->kiosk || lgsm_window_get_in_lesson (self) == !!in_lesson)
     return;
-  if (!lgsm_lessons_add_to_current (self->record_id, &error))
+  if (!lgsm_lesson_store_toggle (lesson_store (self), self->record_id, &added, &error))
     {
       lgsm_window_show_notice (self, error->message);
       return;
     }
-  lesson = lgsm_lessons_load_current (NULL);
-  /* Translators: after adding a record to a lesson path: the lesson's name and its size */
-  text = g_strdup_printf (ngettext ("Added to “%s”, which now has %u record",
-                                    "Added to “%s”, which now has %u records",
-                                    lesson ? lgsm_lesson_get_n_items (lesson) : 0),
-                          lesson ? lgsm_lesson_get_name (lesson) : "", lesson ? lgsm_lesson_get_n_items (lesson) : 0);
+  lesson = lgsm_lesson_store_get_current (self->lessons);
+  n = lgsm_lesson_get_n_items (lesson);
+  if (added)
+    /* Translators: after adding a record to a lesson path: the lesson's name and its size */
+    text = g_strdup_printf (ngettext ("Added to “%s”, which now has %u record",
+                                      "Added to “%s”, which now has %u records", n),
+                            lgsm_lesson_get_name (lesson), n);
+  else
+    /* Translators: after taking a record out of a lesson path (Ctrl+D again): the lesson's name and its size */
+    text = g_strdup_printf (ngettext ("Removed from “%s”, which now has %u record",
+                                      "Removed from “%s”, which now has %u records", n),
+                            lgsm_lesson_get_name (lesson), n);
   lgsm_window_show_notice (self, text);
+  g_object_notify (G_OBJECT (self), "in-lesson");
 }
 
 static void
@@ -354,10 +427,11 @@ lgsm_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search-for", "s", search_for_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.lessons", NULL, lessons_action);
-  gtk_widget_class_install_action (widget_class, "win.add-to-lesson", NULL, add_to_lesson_action);
+  gtk_widget_class_install_property_action (widget_class, "win.add-to-lesson", "in-lesson");
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present-all", NULL, present_all_action);
   gtk_widget_class_install_action (widget_class, "win.read-aloud", NULL, read_aloud_action);

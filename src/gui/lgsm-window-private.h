@@ -44,6 +44,9 @@ struct _LgsmWindow
   GtkStack             *sections;
   LgsmSearchView       *search_view;
   LgsmRecordPage       *record_page;
+
+  LgsmLessonStore      *lessons;       /* the context's, once a record was shown */
+  LgsmLesson           *current_lesson; /* watched for Ctrl+D's state */
 };
 
 /* lgsm-window.c */
@@ -62,5 +65,9 @@ void        lgsm_window_start_presentation (LgsmWindow     *self,
                                             guint           first);
 void        lgsm_window_lock_for_kiosk     (LgsmWindow     *self);
 void        lgsm_window_setup_reading      (LgsmWindow     *self);
+gboolean    lgsm_window_get_in_lesson      (LgsmWindow     *self);
+void        lgsm_window_set_in_lesson      (LgsmWindow     *self,
+                                            gboolean        in_lesson);
+void        lgsm_window_forget_lessons     (LgsmWindow     *self);
 
 G_END_DECLS

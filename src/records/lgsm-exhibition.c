@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +10,10 @@
 #include "lgsm-exhibition.h"
 #include "lgsm-json-locate.h"
 #include "lgsm-loader.h"
-#include "lgsm-sections.h"
+#include "lgsm-problem-list.h"
 #include "lgsm-record-private.h"
+#include "lgsm-search-index.h"
+#include "lgsm-sections.h"
 
 /* The whole exhibition: every section's records, checked across files
  * (unique ids, links that resolve), with lookup, back links and search. */
@@ -23,6 +26,12 @@ struct _LgsmExhibition
   GHashTable *by_id;      /* id → LgsmRecord (owned by its section) */
   GHashTable *backlinks;  /* id → GPtrArray of LgsmRecord */
   GPtrArray  *pending;    /* PendingFile, until the cross-file checks ran */
+  LgsmSearchIndex *index;
+  gboolean    defer_index;       /* built after loading, by lgsm_exhibition_build_index_async() */
+  GHashTable *not_loaded;        /* id → file: records left out, or in a file left out */
+  GHashTable *skipped_sections;  /* section id → file that could not be read */
+  GHashTable *section_problems;  /* section id → LgsmProblem: why it is empty */
+  GPtrArray  *later;             /* LgsmProblem found here, placed by line at the end */
 };
 
 G_DEFINE_FINAL_TYPE (LgsmExhibition, lgsm_exhibition, G_TYPE_OBJECT)
@@ -53,6 +62,11 @@ lgsm_exhibition_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->backlinks, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->index, lgsm_search_index_unref);
+  g_clear_pointer (&self->not_loaded, g_hash_table_unref);
+  g_clear_pointer (&self->skipped_sections, g_hash_table_unref);
+  g_clear_pointer (&self->section_problems, g_hash_table_unref);
+  g_clear_pointer (&self->later, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lgsm_exhibition_parent_class)->finalize (object);
 }
@@ -72,6 +86,10 @@ lgsm_exhibition_init (LgsmExhibition *self)
   self->backlinks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                            (GDestroyNotify) g_ptr_array_unref);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_file_free);
+  self->not_loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->skipped_sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->section_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->later = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 LgsmExhibition *
@@ -104,6 +122,28 @@ find_pending (LgsmExhibition *self,
   return NULL;
 }
 
+/* Where @field of @record is in its file (0 when the file is gone). */
+static void
+locate (LgsmExhibition *self,
+        LgsmRecord     *record,
+        const char     *field,
+        guint          *line,
+        guint          *column)
+{
+  PendingFile *pf = find_pending (self, record->file);
+
+  *line = *column = 0;
+  if (pf != NULL)
+    {
+      gsize len;
+      const char *text = g_bytes_get_data (pf->bytes, &len);
+
+      if (pf->index == NULL)
+        pf->index = lgsm_json_index_new (text, len);
+      lgsm_json_index_locate (pf->index, (int) record->index, field, line, column);
+    }
+}
+
 G_GNUC_PRINTF (5, 6) static void
 report_record (LgsmExhibition  *self,
                LgsmRecord      *record,
@@ -112,27 +152,18 @@ report_record (LgsmExhibition  *self,
                const char      *format,
                ...)
 {
-  PendingFile *pf = find_pending (self, record->file);
   g_autoptr(LgsmProblem) problem = NULL;
   g_autofree char *message = NULL;
-  guint line = 0, column = 0;
+  guint line, column;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (pf != NULL)
-    {
-      gsize len;
-      const char *text = g_bytes_get_data (pf->bytes, &len);
-
-      if (pf->index == NULL)
-        pf->index = lgsm_json_index_new (text, len);
-      lgsm_json_index_locate (pf->index, (int) record->index, field, &line, &column);
-    }
+  locate (self, record, field, &line, &column);
   problem = lgsm_problem_new (record->file, line, column, record->id, field, code, message);
-  g_list_store_append (self->problems, problem);
+  g_ptr_array_add (self->later, g_steal_pointer (&problem));
 }
 
 static void
@@ -141,8 +172,98 @@ report_file (LgsmExhibition  *self,
              LgsmRecordError  code,
              const char      *message)
 {
-  g_autoptr(LgsmProblem) problem = lgsm_problem_new (file, 0, 0, NULL, NULL, code, message);
-  g_list_store_append (self->problems, problem);
+  g_ptr_array_add (self->later, lgsm_problem_new (file, 0, 0, NULL, NULL, code, message));
+}
+
+/* ---- what was left out ------------------------------------------------------ */
+
+static void
+note_not_loaded (LgsmExhibition *self,
+                 const char     *id,
+                 const char     *file)
+{
+  if (!g_hash_table_contains (self->not_loaded, id))
+    g_hash_table_insert (self->not_loaded, g_strdup (id), (gpointer) g_intern_string (file));
+}
+
+/* A file that could not be read: the ids its text names, so that links to
+ * them make one line rather than a problem each, and the section it was
+ * meant to hold ("section", else the file's name), so that its tab can say
+ * why it is empty. */
+static void
+note_skipped_file (LgsmExhibition *self,
+                   GBytes         *bytes,
+                   const char     *file)
+{
+  gsize len = 0, pos = 0;
+  const char *text = bytes ? g_bytes_get_data (bytes, &len) : NULL;
+  g_autofree char *section = NULL;
+  char *id;
+
+  while (text && (id = lgsm_problems_scan_member (text, len, &pos, "id")) != NULL)
+    {
+      note_not_loaded (self, id, file);
+      g_free (id);
+    }
+  pos = 0;
+  section = text ? lgsm_problems_scan_member (text, len, &pos, "section") : NULL;
+  if (section == NULL || !lgsm_section_id_is_known (section))
+    {
+      g_autofree char *base = g_path_get_basename (file);
+
+      g_clear_pointer (&section, g_free);
+      if (g_str_has_suffix (base, ".json"))
+        section = g_strndup (base, strlen (base) - strlen (".json"));
+    }
+  if (section && lgsm_section_id_is_known (section) &&
+      !g_hash_table_contains (self->skipped_sections, section))
+    g_hash_table_insert (self->skipped_sections, g_steal_pointer (&section),
+                         (gpointer) g_intern_string (file));
+}
+
+static void
+skip_file (LgsmExhibition  *self,
+           const char      *file,
+           LgsmRecordError  code,
+           const char      *message)
+{
+  report_file (self, file, code, message);
+  note_skipped_file (self, NULL, file);
+}
+
+/* For each section that has no records: the first problem of its file. */
+static void
+explain_empty_sections (LgsmExhibition *self)
+{
+  GListModel *problems = G_LIST_MODEL (self->problems);
+  guint n_sections = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
+  GHashTableIter iter;
+  gpointer id, file;
+
+  g_hash_table_remove_all (self->section_problems);
+  g_hash_table_iter_init (&iter, self->skipped_sections);
+  while (g_hash_table_iter_next (&iter, &id, &file))
+    {
+      LgsmSection *section = lgsm_exhibition_get_section (self, id);
+      LgsmProblem *problem;
+
+      if (section && g_list_model_get_n_items (lgsm_section_get_records (section)) > 0)
+        continue;
+      if ((problem = lgsm_problems_find_file (problems, file)) != NULL)
+        g_hash_table_insert (self->section_problems, g_strdup (id), problem);
+    }
+  for (guint s = 0; s < n_sections; s++)
+    {
+      g_autoptr(LgsmSection) section = g_list_model_get_item (G_LIST_MODEL (self->sections), s);
+      const char *id = lgsm_section_get_id (section);
+      LgsmProblem *problem;
+
+      if (g_list_model_get_n_items (lgsm_section_get_records (section)) > 0 ||
+          g_hash_table_contains (self->section_problems, id))
+        continue;
+      if ((problem = lgsm_problems_find_file (problems, lgsm_section_get_file (section))) != NULL)
+        g_hash_table_insert (self->section_problems, g_strdup (id), problem);
+    }
 }
 
 /* ---- loading -------------------------------------------------------------- */
@@ -177,6 +298,11 @@ add_section (LgsmExhibition *self,
         g_strdup_printf ("section “%s” was already loaded from %s; a section lives in one file",
                          lgsm_section_get_id (section), lgsm_section_get_file (first));
       report_file (self, lgsm_section_get_file (section), LGSM_RECORD_ERROR_BAD_VALUE, message);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
+          note_not_loaded (self, record->id, record->file);
+        }
       return;
     }
 
@@ -190,8 +316,21 @@ add_section (LgsmExhibition *self,
           g_hash_table_insert (self->by_id, (gpointer) record->id, record);
           continue;
         }
-      report_record (self, record, "id", LGSM_RECORD_ERROR_DUPLICATE_ID,
-                     "“%s” is already the id of “%s” in %s", record->id, first->title, first->file);
+      {
+        guint line, column;
+
+        locate (self, first, "id", &line, &column);
+        if (line > 0)
+          report_record (self, record, "id", LGSM_RECORD_ERROR_DUPLICATE_ID,
+                         /* Translators: a record id, the title of the record that has it
+                          * first, and where that one is (FILE:LINE) */
+                         _("“%s” is already the id of “%s” at %s:%u"), record->id, first->title, first->file, line);
+        else
+          report_record (self, record, "id", LGSM_RECORD_ERROR_DUPLICATE_ID,
+                         /* Translators: a record id, the title of the record that has it
+                          * first, and the file it is in */
+                         _("“%s” is already the id of “%s” in %s"), record->id, first->title, first->file);
+      }
       g_ptr_array_add (duplicates, g_steal_pointer (&record));
     }
   for (guint i = 0; i < duplicates->len; i++)
@@ -216,6 +355,8 @@ load_bytes (LgsmExhibition *self,
   section = lgsm_loader_load_bytes (loader, bytes, file, self->problems);
   if (section != NULL)
     add_section (self, section);
+  else
+    note_skipped_file (self, bytes, file);
 }
 
 static void
@@ -236,6 +377,7 @@ add_backlink (LgsmExhibition *self,
 
 static void
 check_links (LgsmExhibition     *self,
+             LgsmLeftOutLinks   *left_out,
              LgsmRecord         *record,
              const char * const *links,
              const char         *field,
@@ -249,6 +391,19 @@ check_links (LgsmExhibition     *self,
       char path[64];
 
       g_snprintf (path, sizeof path, "%s.%u", field, i);
+      if (target == NULL && g_hash_table_contains (self->not_loaded, links[i]))
+        {
+          /* its record has a problem of its own: one line for all of these */
+          if (lgsm_left_out_links_add (left_out, record->file, links[i],
+                                       g_hash_table_lookup (self->not_loaded, links[i])))
+            {
+              guint line, column;
+
+              locate (self, record, path, &line, &column);
+              lgsm_left_out_links_set_place (left_out, record->file, line, column);
+            }
+          continue;
+        }
       if ((target == NULL || (wanted_kind >= 0 && target->kind != (LgsmRecordKind) wanted_kind)) &&
           ++n_bad > LGSM_LOADER_MAX_PROBLEMS_PER_RECORD)
         continue;  /* counted below */
@@ -269,12 +424,16 @@ check_links (LgsmExhibition     *self,
                    n_bad - LGSM_LOADER_MAX_PROBLEMS_PER_RECORD);
 }
 
+static LgsmSearchIndex *build_index (LgsmExhibition *self);
+
 /* Cross-file checks, once every file is in. A dangling link is reported
  * and the record kept: the views skip links that do not resolve. */
 static void
 finish_loading (LgsmExhibition *self)
 {
   guint n_sections = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
+  g_autoptr(LgsmLeftOutLinks) left_out = lgsm_left_out_links_new ();
+  guint n_in_order = g_list_model_get_n_items (G_LIST_MODEL (self->problems));
 
   g_hash_table_remove_all (self->backlinks);
   for (guint s = 0; s < n_sections; s++)
@@ -287,12 +446,22 @@ finish_loading (LgsmExhibition *self)
         {
           g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
 
-          check_links (self, record, (const char * const *) record->places, "places", LGSM_RECORD_KIND_PLACE);
-          check_links (self, record, (const char * const *) record->people, "people", LGSM_RECORD_KIND_PERSON);
-          check_links (self, record, (const char * const *) record->see_also, "see-also", -1);
+          check_links (self, left_out, record, (const char * const *) record->places, "places", LGSM_RECORD_KIND_PLACE);
+          check_links (self, left_out, record, (const char * const *) record->people, "people", LGSM_RECORD_KIND_PERSON);
+          check_links (self, left_out, record, (const char * const *) record->see_also, "see-also", -1);
         }
     }
+  lgsm_left_out_links_report (left_out, self->problems);
+  g_list_store_splice (self->problems, g_list_model_get_n_items (G_LIST_MODEL (self->problems)), 0,
+                       self->later->pdata, self->later->len);
+  g_ptr_array_set_size (self->later, 0);
   g_ptr_array_set_size (self->pending, 0);
+  lgsm_problems_sort (self->problems, n_in_order);
+  explain_empty_sections (self);
+
+  g_clear_pointer (&self->index, lgsm_search_index_unref);
+  if (!self->defer_index)
+    self->index = build_index (self);
 }
 
 static char *
@@ -338,6 +507,7 @@ lgsm_exhibition_load_resources (LgsmExhibition  *self,
     return FALSE;
 
   lgsm_loader_set_translation_domain (loader, self->domain);
+  lgsm_loader_set_rejected_ids (loader, self->not_loaded);
   lgsm_loader_set_image_resolver (loader, resolve_resource, g_strdup (prefix), g_free);
   qsort (names, g_strv_length (names), sizeof (char *), (int (*)(const void *, const void *)) g_strcmp0);
   for (guint i = 0; names[i]; i++)
@@ -427,12 +597,12 @@ load_folder_file (LgsmExhibition *self,
 
   if (real == NULL || !is_inside (folder, real))
     {
-      report_file (self, path, LGSM_RECORD_ERROR_IO, "the file leads outside the records folder");
+      skip_file (self, path, LGSM_RECORD_ERROR_IO, "the file leads outside the records folder");
       return;
     }
   if (g_stat (real, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      report_file (self, path, LGSM_RECORD_ERROR_IO, "not a regular file");
+      skip_file (self, path, LGSM_RECORD_ERROR_IO, "not a regular file");
       return;
     }
   if (st.st_size > LGSM_LOADER_MAX_FILE_SIZE)
@@ -440,7 +610,7 @@ load_folder_file (LgsmExhibition *self,
       g_autofree char *message =
         g_strdup_printf ("the file is %" G_GINT64_FORMAT " bytes; the limit is %d MiB",
                          (gint64) st.st_size, LGSM_LOADER_MAX_FILE_SIZE / (1024 * 1024));
-      report_file (self, path, LGSM_RECORD_ERROR_TOO_LARGE, message);
+      skip_file (self, path, LGSM_RECORD_ERROR_TOO_LARGE, message);
       return;
     }
 
@@ -448,7 +618,7 @@ load_folder_file (LgsmExhibition *self,
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
     {
-      report_file (self, path, LGSM_RECORD_ERROR_IO, error->message);
+      skip_file (self, path, LGSM_RECORD_ERROR_IO, error->message);
       return;
     }
   load_bytes (self, loader, bytes, path);
@@ -498,6 +668,7 @@ lgsm_exhibition_load_directory (LgsmExhibition  *self,
   fr->folder = g_strdup (folder);
   fr->fallback_prefix = g_strdup (fallback_prefix);
   lgsm_loader_set_translation_domain (loader, self->domain);
+  lgsm_loader_set_rejected_ids (loader, self->not_loaded);
   lgsm_loader_set_image_resolver (loader, resolve_in_folder, fr, (GDestroyNotify) folder_resolver_free);
 
   for (guint i = 0; i < names->len; i++)
@@ -582,116 +753,183 @@ lgsm_exhibition_get_backlinks (LgsmExhibition *self,
   return G_LIST_MODEL (store);
 }
 
-/* Lower case, without accents: "Ŵyl" matches "wyl". */
-static char *
-fold (const char *text)
+/**
+ * lgsm_exhibition_get_section_problem:
+ * @section_id: a section's id, e.g. "people"
+ *
+ * Why a section has no records: the first problem of the file that should
+ * have held it (a file that could not be read, or whose every record has a
+ * problem).
+ *
+ * Returns: (transfer none) (nullable): the problem, or %NULL when the
+ * section has records or no file was meant to hold it
+ */
+LgsmProblem *
+lgsm_exhibition_get_section_problem (LgsmExhibition *self,
+                                     const char     *section_id)
 {
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
-  g_autoptr(GString) bare = g_string_sized_new (strlen (text));
+  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), NULL);
+  return section_id ? g_hash_table_lookup (self->section_problems, section_id) : NULL;
+}
 
-  if (decomposed == NULL)
-    return g_strdup ("");
-  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+/* The records in exhibition order. */
+static GPtrArray *
+all_records (LgsmExhibition *self)
+{
+  GListModel *sections = G_LIST_MODEL (self->sections);
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint s = 0; s < g_list_model_get_n_items (sections); s++)
     {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
-        g_string_append_unichar (bare, c);
+      g_autoptr(LgsmSection) section = g_list_model_get_item (sections, s);
+      GListModel *list = lgsm_section_get_records (section);
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (records, g_list_model_get_item (list, i));
     }
-  return g_utf8_casefold (bare->str, (gssize) bare->len);
+  return records;
+}
+
+/* The records in exhibition order, with the names of what they link to. */
+static LgsmSearchIndex *
+build_index (LgsmExhibition *self)
+{
+  g_autoptr(GPtrArray) records = all_records (self);
+
+  return lgsm_search_index_new (records, self->by_id);
+}
+
+/**
+ * lgsm_exhibition_set_index_deferred:
+ *
+ * Loading leaves the search index out: the records can be shown first,
+ * and the index built after (lgsm_exhibition_build_index_async()), or when
+ * first searched.
+ */
+void
+lgsm_exhibition_set_index_deferred (LgsmExhibition *self,
+                                    gboolean        deferred)
+{
+  g_return_if_fail (LGSM_IS_EXHIBITION (self));
+  self->defer_index = deferred;
+}
+
+gboolean
+lgsm_exhibition_has_index (LgsmExhibition *self)
+{
+  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), FALSE);
+  return self->index != NULL;
+}
+
+typedef struct {
+  GPtrArray  *records;
+  GHashTable *by_id;
+} IndexJob;
+
+static void
+index_job_free (IndexJob *job)
+{
+  g_ptr_array_unref (job->records);
+  g_hash_table_unref (job->by_id);
+  g_free (job);
 }
 
 static void
-append_link_titles (LgsmExhibition     *self,
-                    GString            *key,
-                    const char * const *links)
+build_index_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
 {
-  for (guint i = 0; links && links[i]; i++)
-    {
-      LgsmRecord *target = g_hash_table_lookup (self->by_id, links[i]);
-      if (target)
-        g_string_append_printf (key, "\n%s", target->title);
-    }
+  IndexJob *job = data;
+
+  g_task_return_pointer (task, lgsm_search_index_new (job->records, job->by_id),
+                         (GDestroyNotify) lgsm_search_index_unref);
 }
 
-static const char *
-search_key (LgsmExhibition *self,
-            LgsmRecord     *record)
+static void
+on_index_built (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr(GString) key = NULL;
+  LgsmExhibition *self = LGSM_EXHIBITION (source);
+  LgsmSearchIndex *index = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (record->search_key)
-    return record->search_key;
-
-  key = g_string_new (record->title);
-  g_string_append_printf (key, "\n%s", record->summary);
-  for (guint i = 0; record->body && record->body[i]; i++)
-    g_string_append_printf (key, "\n%s", record->body[i]);
-  append_link_titles (self, key, (const char * const *) record->people);
-  append_link_titles (self, key, (const char * const *) record->places);
-  record->search_key = fold (key->str);
-  return record->search_key;
+  /* a search meanwhile may have built one in place */
+  if (self->index == NULL)
+    self->index = index;
+  else if (index)
+    lgsm_search_index_unref (index);
 }
 
-static gboolean
-contains_all (const char          *haystack,
-              const char * const  *words)
+/* Builds the search index in a worker thread, for records loaded with the
+ * index deferred; the records are not changed meanwhile (they never are
+ * once loaded). */
+void
+lgsm_exhibition_build_index_async (LgsmExhibition *self)
 {
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] && strstr (haystack, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  g_autoptr(GTask) task = NULL;
+  IndexJob *job;
+
+  g_return_if_fail (LGSM_IS_EXHIBITION (self));
+
+  if (self->index)
+    return;
+  job = g_new0 (IndexJob, 1);
+  job->records = all_records (self);
+  job->by_id = g_hash_table_ref (self->by_id);
+  task = g_task_new (self, NULL, on_index_built, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) index_job_free);
+  g_task_run_in_thread (task, build_index_thread);
+}
+
+/**
+ * lgsm_exhibition_get_search_index:
+ *
+ * Returns: (transfer none): the index of the records' text, built when they
+ * were loaded (in the loading thread)
+ */
+LgsmSearchIndex *
+lgsm_exhibition_get_search_index (LgsmExhibition *self)
+{
+  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), NULL);
+  if (self->index == NULL)
+    self->index = build_index (self);
+  return self->index;
+}
+
+/**
+ * lgsm_exhibition_search_full:
+ * @query: words to find in the records' title, summary, body, the names of
+ *   their people and places, their date, image description and sources
+ *
+ * See lgsm_search_index_query().
+ *
+ * Returns: (transfer full): the matching records, best first, with the
+ * matched words and, when nothing matched, a suggestion
+ */
+LgsmSearchResults *
+lgsm_exhibition_search_full (LgsmExhibition *self,
+                             const char     *query)
+{
+  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), NULL);
+  return lgsm_search_index_query (lgsm_exhibition_get_search_index (self), query);
 }
 
 /**
  * lgsm_exhibition_search:
- * @query: words that must all occur in a record's title, summary, body, or
- *   the names of its people and places (case and accents do not matter)
+ * @query: words that must all be found, from their start, in a record's
+ *   text (case, accents and small typos do not matter)
  *
- * Returns: (transfer full): the matching records, those whose title matches
- * first, each group in exhibition order
+ * Returns: (transfer full): the matching records, best first (an
+ * #LgsmSearchResults)
  */
 GListModel *
 lgsm_exhibition_search (LgsmExhibition *self,
                         const char     *query)
 {
-  g_autoptr(GPtrArray) in_title = g_ptr_array_new ();
-  g_autoptr(GPtrArray) elsewhere = g_ptr_array_new ();
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
-  GListStore *results;
-  guint n_sections;
-
   g_return_val_if_fail (LGSM_IS_EXHIBITION (self), NULL);
-
-  results = g_list_store_new (LGSM_TYPE_RECORD);
-  folded = fold (query ? query : "");
-  words = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
-  if (words[0] == NULL || *folded == '\0')
-    return G_LIST_MODEL (results);
-
-  n_sections = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
-  for (guint s = 0; s < n_sections; s++)
-    {
-      g_autoptr(LgsmSection) section = g_list_model_get_item (G_LIST_MODEL (self->sections), s);
-      GListModel *records = lgsm_section_get_records (section);
-      guint n = g_list_model_get_n_items (records);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
-          const char *key = search_key (self, record);
-          const char *newline = strchr (key, '\n');
-          g_autofree char *title = g_strndup (key, newline ? (gsize) (newline - key) : strlen (key));
-
-          if (contains_all (title, (const char * const *) words))
-            g_ptr_array_add (in_title, record);
-          else if (contains_all (key, (const char * const *) words))
-            g_ptr_array_add (elsewhere, record);
-        }
-    }
-  g_list_store_splice (results, 0, 0, in_title->pdata, in_title->len);
-  g_list_store_splice (results, in_title->len, 0, elsewhere->pdata, elsewhere->len);
-  return G_LIST_MODEL (results);
+  return G_LIST_MODEL (lgsm_exhibition_search_full (self, query));
 }
 
 /* ---- loading off the main thread ------------------------------------------ */
