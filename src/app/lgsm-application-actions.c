@@ -189,6 +189,7 @@ set_accels (LgsmApplication *self)
     { "win.lessons", { "<Control>l", NULL } },
     { "win.add-to-lesson", { "<Control>d", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.read-aloud", { "<Control>r", NULL } },
     { "win.back", { "<Alt>Left", "Back", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },

@@ -215,6 +215,7 @@ lgsm_application_startup (GApplication *app)
   settings = settings_new ();
   self->context = lgsm_context_new (settings, NULL);
   lgsm_context_set_kiosk (self->context, g_settings_get_boolean (settings, "kiosk"));
+  lgsm_context_set_audio_guide (self->context, g_settings_get_boolean (settings, "audio-guide"));
   lgsm_application_add_actions (self);
 
   gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "style.css");

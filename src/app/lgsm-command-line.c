@@ -10,6 +10,7 @@
 #include "lgsm-search.h"
 #include "lgsm-search-index.h"
 #include "lgsm-sections.h"
+#include "lgsm-speech-cli.h"
 #include "lgsm-window.h"
 
 /* The command line: the options, a check of them that exits 2 on a usage
@@ -65,6 +66,20 @@ static const GOptionEntry main_entries[] = {
     /* Translators: the placeholder for the words to search for in --help, shown as
        --search=QUERY; the option's description says QUERY too: use the same word */
     N_("QUERY") },
+  { "audio-guide", 0, 0, G_OPTION_ARG_NONE, NULL,
+    /* Translators: --help for --audio-guide; keep "--kiosk", an option; a keypad: the few large
+       keys (arrows, Enter, Escape, plus, minus) of an accessible kiosk */
+    N_("With --kiosk: visitors can start a spoken guide with a keypad or a three-second press"), NULL },
+  { "speak", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* Translators: --help for --speak=ID; keep "--output", an option, and "all", a value to type */
+    N_("Read a record aloud into a WAV file (--output) and exit; “all”: every record, in every language"),
+    /* Translators: the placeholder for a record's id in --help, shown as --speak=ID */
+    N_("ID") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    /* Translators: --help for --output=FILE; keep "--speak" and "--speak=all" as they are */
+    N_("Where --speak writes: a .wav file, or a folder for --speak=all"),
+    /* Translators: the placeholder for a file or folder in --help, shown as --output=FILE */
+    N_("FILE") },
   { NULL }
 };
 
@@ -143,7 +158,7 @@ lgsm_command_line_check (int      argc,
   gboolean flag = FALSE;
   GOptionEntry entries[G_N_ELEMENTS (main_entries)];
   char *values[G_N_ELEMENTS (main_entries)] = { NULL };
-  const char *section = NULL, *lang = NULL;
+  const char *section = NULL, *lang = NULL, *speak = NULL, *output = NULL;
   int n = argc;
   gboolean ok;
 
@@ -173,6 +188,10 @@ lgsm_command_line_check (int      argc,
         section = values[i];
       else if (g_strcmp0 (entries[i].long_name, "lang") == 0)
         lang = values[i];
+      else if (g_strcmp0 (entries[i].long_name, "speak") == 0)
+        speak = values[i];
+      else if (g_strcmp0 (entries[i].long_name, "output") == 0)
+        output = values[i];
     }
   if (ok && n > 1 && !g_str_has_prefix (args[1], "--gapplication"))
     {
@@ -180,6 +199,13 @@ lgsm_command_line_check (int      argc,
                    /* Translators: an error on the command line: %s is a word given that is not an
                       option */
                    _("Unexpected argument “%s”"), args[1]);
+      ok = FALSE;
+    }
+  if (ok && output && !speak)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: an error on the command line; keep "--output" and "--speak" */
+                   _("--output is for --speak: what to read aloud is missing"));
       ok = FALSE;
     }
   ok = ok && check_values (section, lang, error);
@@ -277,12 +303,82 @@ run_search (GVariantDict *options,
   return n > 0 ? 0 : 1;
 }
 
+/* ---- --speak ---------------------------------------------------------------- */
+
+static LgsmExhibition *
+load_in_current_language (const char  *records_dir,
+                          GError     **error)
+{
+  g_autoptr(LgsmExhibition) exhibition = lgsm_exhibition_new ();
+
+  lgsm_exhibition_set_translation_domain (exhibition, GETTEXT_PACKAGE);
+  if (records_dir)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (records_dir);
+      if (!lgsm_exhibition_load_directory (exhibition, folder, RESOURCE_PREFIX, error))
+        return NULL;
+    }
+  else if (!lgsm_exhibition_load_resources (exhibition, RESOURCE_PREFIX, error))
+    return NULL;
+  return g_steal_pointer (&exhibition);
+}
+
+/* The languages --speak reads in: the one asked for; for "all", English
+ * and every translation; else the desktop's, if the exhibition has it. */
+static GStrv
+speak_languages (const char *id,
+                 const char *lang)
+{
+  g_autofree char *current = NULL;
+  g_autofree char *all = NULL;
+
+  if (lang)
+    return g_strsplit (lang, " ", 2);
+  if (g_str_equal (id, "all"))
+    {
+      all = g_strconcat ("en ", LINGUAS, NULL);
+      return g_strsplit_set (g_strstrip (all), " ", -1);
+    }
+  current = lgsm_speech_current_language ();
+  return g_strsplit (lgsm_language_is_known (current) ? current : "en", " ", 2);
+}
+
+/* --speak=ID|all --output=FILE|DIR [--lang=LANG] [--records=DIR], with no
+ * window and no display: each language is switched to, the records are
+ * loaded in it and read aloud. Exits 0, or 1 naming the record or file. */
+static int
+run_speak (const char *id,
+           const char *output,
+           const char *lang,
+           const char *records_dir)
+{
+  g_auto(GStrv) languages = speak_languages (id, lang);
+
+  for (guint i = 0; languages[i]; i++)
+    {
+      g_autoptr(LgsmExhibition) exhibition = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (*languages[i] == '\0')
+        continue;
+      lgsm_language_apply (languages[i]);
+      exhibition = load_in_current_language (records_dir, &error);
+      if (exhibition == NULL ||
+          lgsm_speech_command_line (exhibition, id, languages[i], output, &error) != 0)
+        {
+          g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "lgsm-exhibition", error->message);
+          return 1;
+        }
+    }
+  return 0;
+}
+
 /* What is handled in the launching process itself: -1 goes on. */
 int
 lgsm_application_handle_options (LgsmApplication *self,
                                  GVariantDict    *options)
 {
-  const char *query = NULL;
+  const char *query = NULL, *speak = NULL, *lang = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -294,6 +390,16 @@ lgsm_application_handle_options (LgsmApplication *self,
     return run_validation (self->validate.dir);
   if (g_variant_dict_lookup (options, "search", "&s", &query))
     return run_search (options, query);
+  if (g_variant_dict_lookup (options, "speak", "&s", &speak))
+    {
+      g_autofree char *output = NULL;
+      g_autofree char *records = NULL;
+
+      g_variant_dict_lookup (options, "output", "^ay", &output);
+      g_variant_dict_lookup (options, "records", "^ay", &records);
+      g_variant_dict_lookup (options, "lang", "&s", &lang);
+      return run_speak (speak, output, lang, records);
+    }
   return -1;
 }
 
@@ -347,6 +453,8 @@ lgsm_application_run_command_line (LgsmApplication         *self,
     }
   if (g_variant_dict_contains (options, "kiosk"))
     lgsm_application_lock_for_kiosk (self);
+  if (g_variant_dict_contains (options, "audio-guide"))
+    lgsm_context_set_audio_guide (self->context, TRUE);
 
   window = lgsm_application_ensure_window (self, records_path);
   if (g_variant_dict_lookup (options, "section", "&s", &section))

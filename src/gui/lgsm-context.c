@@ -24,6 +24,7 @@ struct _LgsmContext
   LgsmPictureCache *pictures;
   LgsmLessonStore  *lessons;
   gboolean          kiosk;
+  gboolean          audio_guide;
   LgsmExhibition   *pending;        /* reloaded, waiting for the kiosk's reset */
   char             *reload_summary; /* what the last reload found */
 };
@@ -38,6 +39,7 @@ enum {
   PROP_LANGUAGE,
   PROP_PICTURE_CACHE,
   PROP_KIOSK,
+  PROP_AUDIO_GUIDE,
   PROP_RELOAD_SUMMARY,
   N_PROPS
 };
@@ -308,6 +310,27 @@ lgsm_context_set_kiosk (LgsmContext *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
 }
 
+/* The audio-led kiosk (issue 19): a visitor may start the spoken guide. */
+gboolean
+lgsm_context_get_audio_guide (LgsmContext *self)
+{
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), FALSE);
+  return self->audio_guide;
+}
+
+void
+lgsm_context_set_audio_guide (LgsmContext *self,
+                              gboolean     audio_guide)
+{
+  g_return_if_fail (LGSM_IS_CONTEXT (self));
+
+  audio_guide = !!audio_guide;
+  if (self->audio_guide == audio_guide)
+    return;
+  self->audio_guide = audio_guide;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIO_GUIDE]);
+}
+
 static void
 lgsm_context_get_property (GObject    *object,
                            guint       prop_id,
@@ -335,6 +358,9 @@ lgsm_context_get_property (GObject    *object,
       break;
     case PROP_KIOSK:
       g_value_set_boolean (value, self->kiosk);
+      break;
+    case PROP_AUDIO_GUIDE:
+      g_value_set_boolean (value, self->audio_guide);
       break;
     case PROP_RELOAD_SUMMARY:
       g_value_set_string (value, self->reload_summary);
@@ -368,6 +394,9 @@ lgsm_context_set_property (GObject      *object,
       break;
     case PROP_KIOSK:
       lgsm_context_set_kiosk (self, g_value_get_boolean (value));
+      break;
+    case PROP_AUDIO_GUIDE:
+      lgsm_context_set_audio_guide (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -435,6 +464,9 @@ lgsm_context_class_init (LgsmContextClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIOSK] =
     g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUDIO_GUIDE] =
+    g_param_spec_boolean ("audio-guide", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RELOAD_SUMMARY] =
     g_param_spec_string ("reload-summary", NULL, NULL, NULL,

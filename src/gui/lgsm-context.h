@@ -42,5 +42,8 @@ void              lgsm_context_set_reload_summary    (LgsmContext    *self,
 gboolean          lgsm_context_get_kiosk             (LgsmContext    *self);
 void              lgsm_context_set_kiosk             (LgsmContext    *self,
                                                       gboolean        kiosk);
+gboolean          lgsm_context_get_audio_guide       (LgsmContext    *self);
+void              lgsm_context_set_audio_guide       (LgsmContext    *self,
+                                                      gboolean        audio_guide);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lgsm-gui-enums.h"
 #include "lgsm-kiosk.h"
 
 /* The gallery kiosk: watches for input on the window; after a while with
@@ -35,7 +36,23 @@ struct _LgsmKiosk
 
 G_DEFINE_FINAL_TYPE (LgsmKiosk, lgsm_kiosk, G_TYPE_OBJECT)
 
+enum { SIGNAL_STATE_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void enter_active (LgsmKiosk *self);
+
+/* The audio guide (issue 19) says the countdown aloud before the reset. */
+static void
+set_state (LgsmKiosk      *self,
+           LgsmKioskState  state)
+{
+  guint seconds = state == LGSM_KIOSK_COUNTDOWN ? self->remaining * self->step_ms / 1000 : 0;
+
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_signal_emit (self, signals[SIGNAL_STATE_CHANGED], 0, state, seconds);
+}
 
 static void
 update_countdown_label (LgsmKiosk *self)
@@ -57,7 +74,7 @@ enter_attract (LgsmKiosk *self)
   gtk_widget_set_visible (self->countdown, FALSE);
   if (self->reset)
     self->reset (self->reset_data);
-  self->state = LGSM_KIOSK_ATTRACT;
+  set_state (self, LGSM_KIOSK_ATTRACT);
   lgsm_attract_start (self->attract, self->slide_ms);
 }
 
@@ -84,8 +101,8 @@ on_idle (gpointer data)
   LgsmKiosk *self = data;
 
   self->timer = 0;
-  self->state = LGSM_KIOSK_COUNTDOWN;
   self->remaining = self->countdown_steps;
+  set_state (self, LGSM_KIOSK_COUNTDOWN);
   update_countdown_label (self);
   gtk_widget_set_visible (self->countdown, TRUE);
   self->timer = g_timeout_add (self->step_ms, on_countdown_step, self);
@@ -99,7 +116,7 @@ enter_active (LgsmKiosk *self)
   if (self->state == LGSM_KIOSK_ATTRACT)
     lgsm_attract_stop (self->attract);
   gtk_widget_set_visible (self->countdown, FALSE);
-  self->state = LGSM_KIOSK_ACTIVE;
+  set_state (self, LGSM_KIOSK_ACTIVE);
   self->timer = g_timeout_add (self->idle_ms, on_idle, self);
 }
 
@@ -329,6 +346,15 @@ lgsm_kiosk_class_init (LgsmKioskClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = lgsm_kiosk_dispose;
   G_OBJECT_CLASS (klass)->finalize = lgsm_kiosk_finalize;
+
+  /**
+   * LgsmKiosk::state-changed:
+   * @state: the new LgsmKioskState
+   * @seconds: for the countdown, the seconds until the reset; else 0
+   */
+  signals[SIGNAL_STATE_CHANGED] =
+    g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, LGSM_TYPE_KIOSK_STATE, G_TYPE_UINT);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "lgsm-record-page.h"
 #include "lgsm-picture.h"
 #include "lgsm-picture-cache.h"
+#include "lgsm-reader.h"
 
 /* One record in full, shared by every tab: picture, title, date, text,
  * people and places, links across tabs, and where the facts come from. */
@@ -19,6 +20,7 @@ struct _LgsmRecordPage
   LgsmPicture       *picture;
   GtkLabel          *credit_label;
   GtkLabel          *title_label;
+  GtkButton         *read_button;
   GtkLabel          *date_label;
   GtkLabel          *amount_label;
   GtkWidget         *content_note;
@@ -206,9 +208,15 @@ lgsm_record_page_set_record (LgsmRecordPage *self,
 
   clear_box (GTK_WIDGET (self->body_box));
   gtk_box_append (self->body_box, paragraph_new (lgsm_record_get_summary (record), "record-summary"));
+  lgsm_reader_mark_field (gtk_widget_get_last_child (GTK_WIDGET (self->body_box)), "summary");
   body = lgsm_record_get_body (record);
   for (guint i = 0; body[i]; i++)
-    gtk_box_append (self->body_box, paragraph_new (body[i], "record-body"));
+    {
+      g_autofree char *field = g_strdup_printf ("body-%u", i + 1);
+
+      gtk_box_append (self->body_box, paragraph_new (body[i], "record-body"));
+      lgsm_reader_mark_field (gtk_widget_get_last_child (GTK_WIDGET (self->body_box)), field);
+    }
 
   fill_links (self->people_box, self->people_heading, exhibition, lgsm_record_get_people (record), NULL);
   fill_links (self->places_box, self->places_heading, exhibition, lgsm_record_get_places (record), NULL);
@@ -223,6 +231,18 @@ lgsm_record_page_set_record (LgsmRecordPage *self,
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+/* Reading aloud: the button shows what it will do, and the sentence being
+ * read is highlighted in the labels marked with their field. */
+void
+lgsm_record_page_set_reader (LgsmRecordPage *self,
+                             LgsmReader     *reader)
+{
+  g_return_if_fail (LGSM_IS_RECORD_PAGE (self));
+
+  lgsm_reader_bind_button (reader, self->read_button);
+  lgsm_reader_follow (reader, GTK_WIDGET (self));
 }
 
 LgsmRecord *
@@ -304,6 +324,7 @@ lgsm_record_page_class_init (LgsmRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, picture);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, credit_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, read_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, amount_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, content_note);
@@ -328,6 +349,11 @@ static void
 lgsm_record_page_init (LgsmRecordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lgsm_reader_mark_field (GTK_WIDGET (self->title_label), "title");
+  lgsm_reader_mark_field (GTK_WIDGET (self->date_label), "date");
+  lgsm_reader_mark_field (GTK_WIDGET (self->amount_label), "amount");
+  lgsm_reader_mark_field (GTK_WIDGET (self->content_note_label), "content-note");
+  lgsm_reader_mark_field (GTK_WIDGET (self->picture), "image-alt");
 }
 
 GtkWidget *

@@ -3,12 +3,15 @@
 
 #include <glib/gi18n.h>
 
+#include "lgsm-audio-guide.h"
 #include "lgsm-handout.h"
 #include "lgsm-kiosk.h"
 #include "lgsm-lesson-dialog.h"
 #include "lgsm-lesson-store.h"
 #include "lgsm-presentation.h"
 #include "lgsm-problems-dialog.h"
+#include "lgsm-reader.h"
+#include "lgsm-record-page.h"
 #include "lgsm-sections.h"
 #include "lgsm-window-private.h"
 
@@ -310,6 +313,112 @@ lgsm_window_lock_for_kiosk (LgsmWindow *self)
   lgsm_kiosk_set_pin (self->kiosk, pin);
 }
 
+/* ---- reading aloud (issue 19) ------------------------------------------------ */
+
+/* Ctrl+R and the record page's button: read the record on show aloud;
+ * while it is read, pause, resume (or stop while the voice prepares it). */
+static void
+read_aloud_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  LgsmRecord *record = self->record_id ? lgsm_exhibition_lookup (self->exhibition, self->record_id) : NULL;
+
+  if (record == NULL)
+    return;
+  if (lgsm_reader_is_active (self->reader) && lgsm_reader_get_record (self->reader) == record)
+    lgsm_reader_toggle (self->reader);
+  else
+    lgsm_reader_read_record (self->reader, record, lgsm_context_get_language (self->context));
+}
+
+/* Reading stops when the visitor leaves the record (the guide's own
+ * announcements are not a record's reading and go on). */
+static void
+on_record_shown (LgsmWindow *self)
+{
+  LgsmRecord *reading = lgsm_reader_get_record (self->reader);
+
+  if (self->record_page)
+    lgsm_record_page_set_reader (self->record_page, self->reader);
+  if (reading && g_strcmp0 (lgsm_record_get_id (reading), self->record_id) != 0)
+    lgsm_reader_stop (self->reader);
+}
+
+/* No voice for the language, no audio output: said in the notice banner;
+ * the text stays on screen and the app goes on. */
+static void
+on_reader_message (LgsmWindow *self)
+{
+  const char *message = lgsm_reader_get_message (self->reader);
+
+  if (message)
+    lgsm_window_show_notice (self, message);
+}
+
+/* Space pauses and resumes a reading, wherever the focus is but in text. */
+static gboolean
+on_reading_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                LgsmWindow            *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) ||
+      !lgsm_reader_is_active (self->reader) || lgsm_reader_get_record (self->reader) == NULL ||
+      (focus && (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_TEXT))))
+    return FALSE;
+  lgsm_reader_toggle (self->reader);
+  return TRUE;
+}
+
+static void
+update_audio_guide (LgsmWindow *self)
+{
+  lgsm_audio_guide_set_enabled (self->audio_guide,
+                                self->kiosk != NULL && lgsm_context_get_audio_guide (self->context));
+}
+
+/* The window's reader (the record page's button, Ctrl+R, Space) and, in
+ * a kiosk with the audio-guide setting, the audio guide. */
+void
+lgsm_window_setup_reading (LgsmWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->reader = lgsm_reader_new ();
+  g_signal_connect_object (self->reader, "notify::message", G_CALLBACK (on_reader_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::record-id", G_CALLBACK (on_record_shown), NULL);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_reading_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  self->audio_guide = lgsm_audio_guide_new (GTK_WINDOW (self), self->reader);
+  lgsm_audio_guide_set_kiosk (self->audio_guide, self->kiosk);
+  g_signal_connect_object (self->context, "notify::audio-guide", G_CALLBACK (update_audio_guide), self, G_CONNECT_SWAPPED);
+  update_audio_guide (self);
+}
+
+/* Returns: (transfer none) */
+LgsmReader *
+lgsm_window_get_reader (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return self->reader;
+}
+
+/* Returns: (transfer none) */
+LgsmAudioGuide *
+lgsm_window_get_audio_guide (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return self->audio_guide;
+}
+
 void
 lgsm_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -325,4 +434,5 @@ lgsm_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.add-to-lesson", "in-lesson");
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present-all", NULL, present_all_action);
+  gtk_widget_class_install_action (widget_class, "win.read-aloud", NULL, read_aloud_action);
 }

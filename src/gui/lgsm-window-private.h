@@ -19,6 +19,8 @@ struct _LgsmWindow
   char                 *record_id;    /* shown on the record page, or NULL */
   gboolean              quit_after_first_frame;
   LgsmKiosk            *kiosk;
+  LgsmReader           *reader;       /* reading aloud (issue 19) */
+  LgsmAudioGuide       *audio_guide;
   gboolean              may_close;
   gboolean              loading;
   char                 *pending_section;
@@ -62,6 +64,7 @@ void        lgsm_window_start_presentation (LgsmWindow     *self,
                                             const char     *title,
                                             guint           first);
 void        lgsm_window_lock_for_kiosk     (LgsmWindow     *self);
+void        lgsm_window_setup_reading      (LgsmWindow     *self);
 gboolean    lgsm_window_get_in_lesson      (LgsmWindow     *self);
 void        lgsm_window_set_in_lesson      (LgsmWindow     *self,
                                             gboolean        in_lesson);

@@ -761,6 +761,7 @@ lgsm_window_constructed (GObject *object)
   add_tabs (self);
   if (lgsm_context_get_kiosk (self->context))
     lgsm_window_lock_for_kiosk (self);
+  lgsm_window_setup_reading (self);
   restore_state (self);
   update_problems (self);
 }
@@ -834,6 +835,8 @@ lgsm_window_dispose (GObject *object)
   g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
   g_clear_handle_id (&self->prebuild_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
+  g_clear_object (&self->audio_guide);
+  g_clear_object (&self->reader);
   lgsm_window_forget_lessons (self);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->exhibition);
