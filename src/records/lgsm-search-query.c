@@ -271,17 +271,17 @@ rank_words (LgsmSearchResults *self,
     }
 }
 
-/* Record @r's score, when every query word matched in it. */
+/* Record @r's score, when every query word matched in it (@n_records and
+ * @n_words passed in: kept in registers for the loop over the records). */
 static gboolean
 score_record (LgsmSearchResults *self,
               const guint8      *rank,
               const guint16     *fields,
+              guint              n_records,
+              guint              n_words,
               guint              r,
               Hit               *hit)
 {
-  LgsmSearchIndex *index = self->index;
-  guint n_records = index->records->len;
-  guint n_words = self->n_words;
   guint typos = 0, weight = 0, exact = 0, phrase = 0;
   guint field = RANK_FIELD (rank[r]);
   guint16 common = 0xFFFF;
@@ -302,7 +302,7 @@ score_record (LgsmSearchResults *self,
     return FALSE;
   if (fields && common)
     {
-      int found = find_phrase (index, r, common, self->words, n_words);
+      int found = find_phrase (self->index, r, common, self->words, n_words);
       if (found >= 0)
         {
           phrase = LGSM_SEARCH_N_FIELDS - (guint) found;
@@ -336,7 +336,7 @@ run_query (LgsmSearchResults *self)
     {
       Hit hit;
 
-      if (score_record (self, rank, fields, r, &hit))
+      if (score_record (self, rank, fields, n_records, n_words, r, &hit))
         g_array_append_val (hits, hit);
     }
   self->n_hits = hits->len;
