@@ -5,42 +5,17 @@
 #include <string.h>
 
 #include "lgsm-context.h"
-#include "lgsm-handout.h"
-#include "lgsm-lesson-dialog.h"
-#include "lgsm-lesson-store.h"
-#include "lgsm-presentation.h"
+#include "lgsm-lesson-dialog-private.h"
 
 /* Lesson paths: the ready-made ones and the teacher's own, as the
  * context's lesson store holds them (bound with gtk_list_box_bind_model).
  * A teacher names a path, orders its records, presents it, prints it as a
  * handout, or exports it to share. The store saves every change once
  * typing pauses; when a save fails, the dialog says why, keeps the edit,
- * and offers to try again or save elsewhere — also when it is closed. */
-struct _LgsmLessonDialog
-{
-  GtkWindow        parent_instance;
-
-  LgsmContext     *context;
-  LgsmExhibition  *exhibition;
-  LgsmLessonStore *store;
-  LgsmLesson      *lesson;       /* selected */
-  GString         *status;
-  char            *save_message;
-  gboolean         close_refused;  /* once, while a save fails */
-
-  GtkListBox      *lessons_list;
-  GtkEntry        *name_entry;
-  GtkListBox      *items_list;
-  GtkLabel        *status_label;
-  GtkExpander     *skipped_expander;
-  GtkLabel        *skipped_label;
-  GtkRevealer     *save_revealer;
-  GtkLabel        *save_label;
-  GtkWidget       *copy_button;
-  GtkWidget       *delete_button;
-  GtkWidget       *present_button;
-  GtkWidget       *print_button;
-};
+ * and offers to try again or save elsewhere — also when it is closed.
+ *
+ * This file is the list, the selected lesson, saving and closing;
+ * lgsm-lesson-dialog-actions.c has the lesson.* actions. */
 
 G_DEFINE_FINAL_TYPE (LgsmLessonDialog, lgsm_lesson_dialog, GTK_TYPE_WINDOW)
 
@@ -73,9 +48,10 @@ lgsm_lesson_dialog_get_save_message (LgsmLessonDialog *self)
   return self->save_message;
 }
 
-static void
-say (LgsmLessonDialog *self,
-     const char       *message)
+/* Tells the teacher @message, under what the dialog said before. */
+void
+lgsm_lesson_dialog_say (LgsmLessonDialog *self,
+                        const char       *message)
 {
   if (self->status->len)
     g_string_append_c (self->status, '\n');
@@ -84,17 +60,18 @@ say (LgsmLessonDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
 }
 
-static gboolean
-editable (LgsmLessonDialog *self)
+/* A lesson is selected, and it is the teacher's own. */
+gboolean
+lgsm_lesson_dialog_editable (LgsmLessonDialog *self)
 {
   return self->lesson && lgsm_lesson_store_is_editable (self->store, self->lesson);
 }
 
 /* ---- saving -------------------------------------------------------------- */
 
-static void
-show_save_error (LgsmLessonDialog *self,
-                 const GError     *error)
+void
+lgsm_lesson_dialog_show_save_error (LgsmLessonDialog *self,
+                                    const GError     *error)
 {
   if (error == NULL)
     self->close_refused = FALSE;
@@ -110,7 +87,7 @@ on_save_failed (LgsmLessonDialog *self,
                 LgsmLesson       *lesson,
                 const GError     *error)
 {
-  show_save_error (self, error);
+  lgsm_lesson_dialog_show_save_error (self, error);
 }
 
 static void
@@ -118,7 +95,7 @@ on_saved (LgsmLessonDialog *self,
           LgsmLesson       *lesson)
 {
   if (!lgsm_lesson_store_get_has_unsaved (self->store))
-    show_save_error (self, NULL);
+    lgsm_lesson_dialog_show_save_error (self, NULL);
 }
 
 /* ---- the list of lessons ------------------------------------------------ */
@@ -290,7 +267,7 @@ item_row_new (LgsmLessonDialog *self,
   const char *id = lgsm_lesson_get_id (self->lesson, index);
   LgsmRecord *record = lgsm_exhibition_lookup (self->exhibition, id);
   guint n = lgsm_lesson_get_n_items (self->lesson);
-  gboolean can_edit = editable (self);
+  gboolean can_edit = lgsm_lesson_dialog_editable (self);
   g_autofree char *text = record
     ? g_strdup_printf ("%u. %s", index + 1, lgsm_record_get_title (record))
     /* Translators: a lesson names a record this exhibition does not have */
@@ -324,7 +301,7 @@ static void
 show_selected (LgsmLessonDialog *self)
 {
   GtkWidget *child;
-  gboolean can_edit = editable (self);
+  gboolean can_edit = lgsm_lesson_dialog_editable (self);
   guint n = self->lesson ? lgsm_lesson_get_n_items (self->lesson) : 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_list))) != NULL)
@@ -355,270 +332,12 @@ on_name_changed (GtkEditable      *editable_entry,
 {
   const char *name = gtk_editable_get_text (editable_entry);
 
-  if (!editable (self) || *name == '\0' || strlen (name) > LGSM_LESSON_MAX_NAME)
+  if (!lgsm_lesson_dialog_editable (self) || *name == '\0' || strlen (name) > LGSM_LESSON_MAX_NAME)
     return;
   lgsm_lesson_set_name (self->lesson, name);
 }
 
-/* ---- actions -------------------------------------------------------------- */
-
-static void
-add_lesson (LgsmLessonDialog *self,
-            LgsmLesson       *lesson)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!lgsm_lesson_store_add (self->store, lesson, &error))
-    {
-      say (self, error->message);
-      return;
-    }
-  lgsm_lesson_dialog_select (self, lesson);
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  /* Translators: the name a new lesson path has until the teacher names it */
-  g_autoptr(LgsmLesson) lesson = lgsm_lesson_new (_("New lesson"));
-  add_lesson (LGSM_LESSON_DIALOG (widget), lesson);
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  g_autoptr(LgsmLesson) copy = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->lesson == NULL)
-    return;
-  /* Translators: the name of a teacher's copy of a ready-made lesson */
-  name = g_strdup_printf (_("%s (my copy)"), lgsm_lesson_get_name (self->lesson));
-  copy = lgsm_lesson_new (name);
-  for (guint i = 0; i < lgsm_lesson_get_n_items (self->lesson); i++)
-    lgsm_lesson_append (copy, lgsm_lesson_get_id (self->lesson, i));
-  add_lesson (self, copy);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!editable (self))
-    return;
-  if (!lgsm_lesson_store_remove (self->store, self->lesson, &error))
-    say (self, error->message);
-}
-
-static void
-move_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  guint index;
-  int delta;
-
-  g_variant_get (parameter, "(ui)", &index, &delta);
-  if (editable (self) && index < lgsm_lesson_get_n_items (self->lesson))
-    lgsm_lesson_move (self->lesson, index, delta);
-}
-
-static void
-remove_item_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  guint index = g_variant_get_uint32 (parameter);
-
-  if (editable (self) && index < lgsm_lesson_get_n_items (self->lesson))
-    lgsm_lesson_remove (self->lesson, index);
-}
-
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  g_autoptr(GListModel) slides = NULL;
-  LgsmPresentation *presentation;
-  guint missing = 0;
-
-  if (self->lesson == NULL)
-    return;
-  slides = lgsm_lesson_resolve (self->lesson, self->exhibition, &missing);
-  if (missing > 0)
-    {
-      /* Translators: after opening a lesson path made with other records (a curator's folder): the
-         records it names that are missing here */
-      g_autofree char *message = g_strdup_printf (ngettext ("%u record of this lesson is not in these records and is left out",
-                                                            "%u records of this lesson are not in these records and are left out",
-                                                            missing), missing);
-      say (self, message);
-    }
-  if (g_list_model_get_n_items (slides) == 0)
-    return;
-  presentation = lgsm_presentation_new (gtk_window_get_application (GTK_WINDOW (self)), self->context,
-                                        slides, lgsm_lesson_get_name (self->lesson));
-  lgsm_presentation_start (presentation);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  g_autoptr(GListModel) records = NULL;
-
-  if (self->lesson == NULL)
-    return;
-  records = lgsm_lesson_resolve (self->lesson, self->exhibition, NULL);
-  lgsm_handout_print (GTK_WINDOW (self), lgsm_lesson_get_name (self->lesson), records);
-}
-
-static GtkFileChooserNative *
-save_chooser_new (LgsmLessonDialog *self,
-                  const char       *title,
-                  const char       *accept)
-{
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, accept, _("_Cancel"));
-  g_autofree char *safe = lgsm_lesson_safe_file_name (lgsm_lesson_get_name (self->lesson));
-  g_autofree char *name = g_strdup_printf ("%s.json", safe);
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  return chooser;
-}
-
-static void
-on_export_response (GtkNativeDialog  *chooser,
-                    int               response,
-                    LgsmLessonDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->lesson)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (!lgsm_lesson_save_file (self->lesson, file, &error))
-        say (self, error->message);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  GtkFileChooserNative *chooser;
-
-  if (self->lesson == NULL)
-    return;
-  /* Translators: title of the file chooser that saves a lesson path as a file to share; then its
-     button */
-  chooser = save_chooser_new (self, _("Export Lesson"), _("_Export"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_import_response (GtkNativeDialog  *chooser,
-                    int               response,
-                    LgsmLessonDialog *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LgsmLesson) lesson = lgsm_lesson_load_file (file, &error);
-
-      if (lesson)
-        add_lesson (self, lesson);
-      else
-        say (self, error->message);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GtkFileChooserNative *chooser =
-    /* Translators: title of the file chooser that reads a lesson path from a file */
-    gtk_file_chooser_native_new (_("Import Lesson"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* Try Again: save what is waiting now. */
-static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (lgsm_lesson_store_flush (self->store, &error))
-    show_save_error (self, NULL);
-  else
-    show_save_error (self, error);
-}
-
-static void
-on_save_elsewhere_response (GtkNativeDialog  *chooser,
-                            int               response,
-                            LgsmLessonDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->lesson)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (lgsm_lesson_store_save_as (self->store, self->lesson, file, &error))
-        show_save_error (self, NULL);
-      else
-        show_save_error (self, error);
-    }
-  g_object_unref (chooser);
-}
-
-/* Save Elsewhere…: the lesson is saved to a file the teacher picks (a USB
- * stick with room), and later changes go there. */
-static void
-save_elsewhere_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  GtkFileChooserNative *chooser;
-
-  if (self->lesson == NULL)
-    return;
-  /* Translators: title of the file chooser offered when a lesson path could not be saved in its
-     folder (e.g. the disk is full) */
-  chooser = save_chooser_new (self, _("Save Lesson Elsewhere"), _("_Save"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_elsewhere_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
+/* ---- closing --------------------------------------------------------------- */
 
 /* Closing saves what is waiting; if that fails, the dialog stays open with
  * the reason and the two ways out (Try Again, Save Elsewhere…). Closing a
@@ -634,7 +353,7 @@ lgsm_lesson_dialog_close_request (GtkWindow *window)
       !lgsm_lesson_store_flush (self->store, &error))
     {
       self->close_refused = TRUE;
-      show_save_error (self, error);
+      lgsm_lesson_dialog_show_save_error (self, error);
       gtk_widget_grab_focus (GTK_WIDGET (self->save_revealer));
       return TRUE;
     }
@@ -772,17 +491,7 @@ lgsm_lesson_dialog_class_init (LgsmLessonDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_lesson_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
 
-  gtk_widget_class_install_action (widget_class, "lesson.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "lesson.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "lesson.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "lesson.move-item", "(ui)", move_item_action);
-  gtk_widget_class_install_action (widget_class, "lesson.remove-item", "u", remove_item_action);
-  gtk_widget_class_install_action (widget_class, "lesson.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "lesson.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "lesson.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "lesson.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "lesson.retry", NULL, retry_action);
-  gtk_widget_class_install_action (widget_class, "lesson.save-elsewhere", NULL, save_elsewhere_action);
+  lgsm_lesson_dialog_class_add_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
