@@ -229,6 +229,8 @@ def check(style, theme_name, theme, results):
             # marks and focus rings: 3:1 against what is around them
             if 'mark' in selector or 'outline' in decls:
                 around = [('the window', colour('@theme_bg_color', names, fg_theme))]
+                if any(word in selector for word in PRESENTATION):
+                    around = [('the slides', parse_hex(names['lgsm_presentation_bg']))]
                 if 'map' in selector:
                     around = [('the map’s land', parse_hex('#f6efe2')), ('the map’s sea', parse_hex('#6b7c88'))]
                 if 'card' in selector or 'recordcard' in selector:

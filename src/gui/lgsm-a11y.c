@@ -35,15 +35,21 @@ name_shortcuts_parts (GtkWidget *widget)
     {
       if (GTK_IS_SEARCH_ENTRY (child))
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        /* Translators: for screen readers: the search box of the
+                                           keyboard shortcuts window (Ctrl+?) */
                                         _("Search the Shortcuts"), -1);
       else if (GTK_IS_MENU_BUTTON (child))
         {
+          /* Translators: for screen readers: the keyboard shortcuts window's menu of its
+             sections (kinds of shortcut: the exhibition, presenting…) */
           lgsm_a11y_name_menu_button (child, _("Kinds of Shortcut"), _("Kinds of Shortcut"));
           continue;
         }
       else if (GTK_IS_TOGGLE_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
         /* the only icon button: the search's */
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        /* Translators: for screen readers: the button that opens
+                                           the search of the keyboard shortcuts window */
                                         _("Search the Shortcuts"), -1);
       name_shortcuts_parts (child);
     }
@@ -57,6 +63,7 @@ lgsm_a11y_name_shortcuts_window (GtkWidget *window)
   g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
 
   if (gtk_window_get_title (GTK_WINDOW (window)) == NULL)
+    /* Translators: the title of the keyboard shortcuts window (Ctrl+?) */
     gtk_window_set_title (GTK_WINDOW (window), _("Keyboard Shortcuts"));
   name_shortcuts_parts (window);
   /* its header bar is the window's title bar, not among its children */

@@ -242,6 +242,8 @@ lgsm_chart_set_exhibition (LgsmChart      *self,
       g_ptr_array_add (self->rows, row);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: for screen readers: the chart of the money raised
+                                     for the miners' families, as the records give it */
                                   _("Money raised"), -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -869,8 +869,13 @@ lgsm_map_init (LgsmMap *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  /* Translators: for screen readers: the map on the Onllwyn
+                                     twinning tab */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of Britain"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  /* Translators: for screen readers: what the map shows; the
+                                     valleys are those of the Neath, Dulais and Swansea rivers in
+                                     south Wales */
                                   _("Places in the story, with the journeys between London and the valleys"),
                                   -1);
 }

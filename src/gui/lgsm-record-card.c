@@ -124,14 +124,28 @@ const char *
 lgsm_record_group_name (const char *group)
 {
   static const struct { const char *id; const char *name; } groups[] = {
+    /* Translators: a record's group, shown above its title on its card (e.g. "Politics · 1984");
+       then the other groups */
     { "politics", N_("Politics") },
+    /* Translators: a record's group above its title on its card: concerts, film, books */
     { "culture", N_("Culture") },
+    /* Translators: a record's group above its title on its card: how LGSM has been remembered */
     { "remembrance", N_("Remembrance") },
+    /* Translators: a record's group above its title on its card (Outlook tab): what the group
+       stood for */
     { "standpoint", N_("Standpoint") },
+    /* Translators: a record's group above its title on its card (Outlook tab): members' links with
+       political parties */
     { "affiliation", N_("Party ties") },
+    /* Translators: a record's group above its title on its card (Outlook tab): the historians'
+       debate */
     { "debate", N_("Debate") },
+    /* Translators: a record's group above its title on its card: collecting money for the miners'
+       families */
     { "fundraising", N_("Fundraising") },
+    /* Translators: a record's group above its title on its card: journeys between London and Wales */
     { "visits", N_("Visits") },
+    /* Translators: a record's group above its title on its card: how the group was set up and run */
     { "organisation", N_("Organisation") },
   };
 

@@ -7,6 +7,7 @@
 #include "lgsm-layout.h"
 #include "lgsm-picture.h"
 #include "lgsm-picture-cache.h"
+#include "lgsm-reader.h"
 
 /* One record in full, shared by every tab: picture, title, date, text,
  * people and places, links across tabs, and where the facts come from. */
@@ -21,6 +22,7 @@ struct _LgsmRecordPage
   LgsmPicture       *picture;
   GtkLabel          *credit_label;
   GtkLabel          *title_label;
+  GtkButton         *read_button;
   GtkLabel          *date_label;
   GtkLabel          *amount_label;
   GtkWidget         *content_note;
@@ -35,9 +37,34 @@ struct _LgsmRecordPage
   GtkWidget         *backlinks_heading;
   LgsmWrapBox       *backlinks_box;
   GtkBox            *sources_box;
+  GtkToggleButton   *lesson_button;
+  GtkImage          *lesson_icon;
+  GtkLabel          *lesson_label;
 };
 
 G_DEFINE_FINAL_TYPE (LgsmRecordPage, lgsm_record_page, GTK_TYPE_WIDGET)
+
+/* "Add to Lesson", or "In Lesson" once it is: the button follows the
+ * state of win.add-to-lesson */
+static void
+on_lesson_button_active (LgsmRecordPage *self)
+{
+  gboolean in = gtk_toggle_button_get_active (self->lesson_button);
+  /* Translators: the record page's "Add to Lesson" button once the record is in the lesson path
+     (pressing it again takes it out) */
+  const char *text = in ? _("In Lesson") : _("Add to Lesson");
+
+  gtk_label_set_text (self->lesson_label, text);
+  gtk_image_set_from_icon_name (self->lesson_icon, in ? "object-select-symbolic" : "list-add-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lesson_button),
+                               /* Translators: tooltip of the record page's "In Lesson" button;
+                                  Ctrl+D is the key */
+                               in ? _("In your lesson path: press again (Ctrl+D) to take it out")
+                                  /* Translators: tooltip of the record page's "Add to Lesson"
+                                     button; Ctrl+D is the key */
+                                  : _("Add this record to your lesson path (Ctrl+D)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lesson_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
 
 enum { PROP_0, PROP_RECORD, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -198,9 +225,15 @@ lgsm_record_page_set_record (LgsmRecordPage *self,
 
   clear_box (GTK_WIDGET (self->body_box));
   gtk_box_append (self->body_box, paragraph_new (lgsm_record_get_summary (record), "record-summary"));
+  lgsm_reader_mark_field (gtk_widget_get_last_child (GTK_WIDGET (self->body_box)), "summary");
   body = lgsm_record_get_body (record);
   for (guint i = 0; body[i]; i++)
-    gtk_box_append (self->body_box, paragraph_new (body[i], "record-body"));
+    {
+      g_autofree char *field = g_strdup_printf ("body-%u", i + 1);
+
+      gtk_box_append (self->body_box, paragraph_new (body[i], "record-body"));
+      lgsm_reader_mark_field (gtk_widget_get_last_child (GTK_WIDGET (self->body_box)), field);
+    }
 
   fill_links (self->people_box, self->people_heading, exhibition, lgsm_record_get_people (record), NULL);
   fill_links (self->places_box, self->places_heading, exhibition, lgsm_record_get_places (record), NULL);
@@ -215,6 +248,18 @@ lgsm_record_page_set_record (LgsmRecordPage *self,
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+/* Reading aloud: the button shows what it will do, and the sentence being
+ * read is highlighted in the labels marked with their field. */
+void
+lgsm_record_page_set_reader (LgsmRecordPage *self,
+                             LgsmReader     *reader)
+{
+  g_return_if_fail (LGSM_IS_RECORD_PAGE (self));
+
+  lgsm_reader_bind_button (reader, self->read_button);
+  lgsm_reader_follow (reader, GTK_WIDGET (self));
 }
 
 LgsmRecord *
@@ -319,9 +364,14 @@ lgsm_record_page_class_init (LgsmRecordPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-record-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, lesson_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, lesson_icon);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, lesson_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_lesson_button_active);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, picture);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, credit_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, read_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, amount_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, content_note);
@@ -346,6 +396,12 @@ static void
 lgsm_record_page_init (LgsmRecordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  on_lesson_button_active (self);  /* its name for screen readers from the start */
+  lgsm_reader_mark_field (GTK_WIDGET (self->title_label), "title");
+  lgsm_reader_mark_field (GTK_WIDGET (self->date_label), "date");
+  lgsm_reader_mark_field (GTK_WIDGET (self->amount_label), "amount");
+  lgsm_reader_mark_field (GTK_WIDGET (self->content_note_label), "content-note");
+  lgsm_reader_mark_field (GTK_WIDGET (self->picture), "image-alt");
 }
 
 GtkWidget *

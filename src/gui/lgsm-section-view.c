@@ -316,6 +316,8 @@ static void
 build_debate (LgsmSectionView *self,
               GListModel      *records)
 {
+  /* Translators: the Outlook tab: heading over the two sides of the historians' debate about the
+     twinning */
   GtkWidget *heading = gtk_label_new (_("The historians' debate"));
   GtkWidget *sides = lgsm_split_box_new (60, 0, 0);
   guint n = g_list_model_get_n_items (records);
@@ -336,6 +338,8 @@ build_debate (LgsmSectionView *self,
         continue;
       if (found++ > 0)
         {
+          /* Translators: the Outlook tab: between the two sides of the historians' debate, set
+             side by side (one view, or the other) */
           GtkWidget *versus = gtk_label_new (_("or"));
           gtk_widget_add_css_class (versus, "debate-versus");
           gtk_widget_set_valign (versus, GTK_ALIGN_CENTER);

@@ -490,6 +490,7 @@ draw_caption (LgsmTimeline  *self,
         text = gtk_widget_get_tooltip_text (mark);
     }
   if (text == NULL)
+    /* Translators: the key (legend) above the timeline on the History and Legacy tabs */
     text = _("Each dot is a record: a solid bar shows the period its date covers, a dashed bar an approximate date");
   draw_label (GTK_WIDGET (self), snapshot, text, PAD, 4, 0, MAX (1, width - 2 * PAD), fg);
 }
@@ -601,6 +602,7 @@ lgsm_timeline_init (LgsmTimeline *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  /* Translators: for screen readers: the timeline of records on the History and Legacy tabs */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
 }
 

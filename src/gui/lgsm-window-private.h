@@ -24,6 +24,8 @@ struct _LgsmWindow
   char                 *record_id;    /* shown on the record page, or NULL */
   gboolean              quit_after_first_frame;
   LgsmKiosk            *kiosk;
+  LgsmReader           *reader;       /* reading aloud (issue 19) */
+  LgsmAudioGuide       *audio_guide;
   gboolean              may_close;
   gboolean              loading;
   char                 *pending_section;
@@ -53,6 +55,9 @@ struct _LgsmWindow
   GtkStack             *sections;
   LgsmSearchView       *search_view;
   LgsmRecordPage       *record_page;
+
+  LgsmLessonStore      *lessons;       /* the context's, once a record was shown */
+  LgsmLesson           *current_lesson; /* watched for Ctrl+D's state */
 };
 
 /* lgsm-window-focus.c */
@@ -79,5 +84,10 @@ void        lgsm_window_start_presentation (LgsmWindow     *self,
                                             const char     *title,
                                             guint           first);
 void        lgsm_window_lock_for_kiosk     (LgsmWindow     *self);
+void        lgsm_window_setup_reading      (LgsmWindow     *self);
+gboolean    lgsm_window_get_in_lesson      (LgsmWindow     *self);
+void        lgsm_window_set_in_lesson      (LgsmWindow     *self,
+                                            gboolean        in_lesson);
+void        lgsm_window_forget_lessons     (LgsmWindow     *self);
 
 G_END_DECLS

@@ -22,7 +22,7 @@
 
 G_DEFINE_FINAL_TYPE (LgsmWindow, lgsm_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, PROP_IN_LESSON, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* ---- what is shown: the title, the history ------------------------------ */
@@ -111,6 +111,45 @@ visible_page (LgsmWindow *self)
 
 /* ---- tabs, built when first shown ------------------------------------- */
 
+/* A tab with nothing to show says why: the problem that emptied it (a
+ * file that could not be read, records that all failed) and where to see
+ * the rest. */
+static GtkWidget *
+empty_tab_new (LgsmWindow *self,
+               const char *id)
+{
+  LgsmProblem *problem = lgsm_exhibition_get_section_problem (self->exhibition, id);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  /* Translators: a tab with no records (a curator's folder may leave one empty); the reason may
+     follow */
+  GtkWidget *label = gtk_label_new (_("This section has no records."));
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (box, TRUE);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_add_css_class (label, "title-2");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (problem && !self->kiosk)
+    {
+      GtkWidget *why = gtk_label_new (lgsm_problem_to_string (problem));
+      /* Translators: button on an empty tab: opens the list of problems in the records files */
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _Problems"));
+
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (why), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (why), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (why), 80);
+      gtk_widget_add_css_class (why, "empty-reason");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-problems");
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), why);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
 static void
 build_tab (LgsmWindow *self,
            GtkWidget  *page)
@@ -124,12 +163,9 @@ build_tab (LgsmWindow *self,
 
   id = gtk_stack_page_get_name (gtk_stack_get_page (self->sections, page));
   section = lgsm_exhibition_get_section (self->exhibition, id);
-  if (section == NULL)
+  if (section == NULL || g_list_model_get_n_items (lgsm_section_get_records (section)) == 0)
     {
-      GtkWidget *label = gtk_label_new (_("This section has no records."));
-      gtk_widget_add_css_class (label, "empty-section");
-      gtk_widget_set_vexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (page), label);
+      gtk_box_append (GTK_BOX (page), empty_tab_new (self, id));
       return;
     }
   view = lgsm_section_view_new (self->exhibition, section);
@@ -192,6 +228,7 @@ lgsm_window_show_section (LgsmWindow *self,
   gtk_widget_set_visible (self->back_button, FALSE);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 const char *
@@ -232,6 +269,7 @@ show_record (LgsmWindow    *self,
   if (!lgsm_focus_memo_restore (memo, GTK_WIDGET (self->record_page)))
     lgsm_record_page_focus_heading (self->record_page);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 void
@@ -303,6 +341,7 @@ lgsm_window_go_back (LgsmWindow *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
     }
   lgsm_focus_memo_free (memo);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 /* ---- search ------------------------------------------------------------ */
@@ -355,6 +394,7 @@ on_search_changed (LgsmWindow *self)
   update_title (self);
   update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 static void
@@ -420,6 +460,8 @@ update_problems (LgsmWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), n > 0);
   if (n == 0)
     return;
+  /* Translators: the bar at the top of the window when some records files have problems; the
+     records that could be read are shown all the same */
   text = g_strdup_printf (ngettext ("%u problem in the records: what could be read is shown",
                                     "%u problems in the records: what could be read is shown", n), n);
   gtk_label_set_text (self->problems_label, text);
@@ -512,11 +554,13 @@ lgsm_window_section_slides (LgsmWindow *self,
   return records;
 }
 
-/* Every dated record of the tabs, in date order. */
+/* Every record of the tabs: the dated ones in date order, then those the
+ * source gives no date for, in the tabs' order. */
 GListModel *
 lgsm_window_all_slides (LgsmWindow *self)
 {
   g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  g_autoptr(GPtrArray) undated = g_ptr_array_new ();
   GListStore *store = g_list_store_new (LGSM_TYPE_RECORD);
 
   for (guint t = 0; t < lgsm_sections_get_n_tabs (); t++)
@@ -527,12 +571,12 @@ lgsm_window_all_slides (LgsmWindow *self)
       for (guint i = 0; records && i < g_list_model_get_n_items (records); i++)
         {
           g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
-          if (lgsm_record_get_date (record))
-            g_ptr_array_add (dated, record);
+          g_ptr_array_add (lgsm_record_get_date (record) ? dated : undated, record);
         }
     }
   g_ptr_array_sort (dated, compare_pointers_by_date);
   g_list_store_splice (store, 0, 0, dated->pdata, dated->len);
+  g_list_store_splice (store, dated->len, 0, undated->pdata, undated->len);
   return G_LIST_MODEL (store);
 }
 
@@ -547,6 +591,8 @@ lgsm_window_present_slides (LgsmWindow *self,
   if (section == NULL)
     {
       slides = lgsm_window_all_slides (self);
+      /* Translators: the name of the presentation of every record in date order (Shift+F5), e.g.
+         in the presenter console */
       lgsm_window_start_presentation (self, slides, _("The whole exhibition"), 0);
       return;
     }
@@ -573,6 +619,8 @@ lgsm_window_reset_home (LgsmWindow *self)
       gtk_window_destroy (l->data);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  /* records reloaded while the visitor was busy are shown from now on */
+  lgsm_context_apply_pending (self->context);
   lgsm_window_show_section (self, lgsm_sections_get_tab (0)->id);
   update_title (self);
 }
@@ -642,6 +690,7 @@ show_loading_page (LgsmWindow *self)
     {
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
       spinner = gtk_spinner_new ();
+      /* Translators: shown while the records are read, e.g. after changing the language */
       label = gtk_label_new (_("Loading the records…"));
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       gtk_widget_set_size_request (spinner, 48, 48);
@@ -693,6 +742,11 @@ on_exhibition_changed (LgsmWindow *self)
   record = g_steal_pointer (&self->pending_record);
   if (section == NULL)
     section = g_strdup (lgsm_window_get_section (self));
+  /* reloaded records: the visitor stays on the record they were reading */
+  if (record == NULL && self->record_id)
+    record = g_strdup (self->record_id);
+  g_clear_pointer (&self->record_id, g_free);
+  g_ptr_array_set_size (self->history, 0);
   g_set_object (&self->exhibition, lgsm_context_get_exhibition (self->context));
   lgsm_search_view_set_exhibition (self->search_view, self->exhibition);
   lgsm_window_set_loading (self, FALSE);
@@ -713,6 +767,15 @@ on_exhibition_changed (LgsmWindow *self)
   if (record)
     lgsm_window_open_record (self, record);
   schedule_prebuild (self);
+}
+
+static void
+on_reload_summary (LgsmWindow *self)
+{
+  const char *summary = lgsm_context_get_reload_summary (self->context);
+
+  if (summary && !self->kiosk)
+    lgsm_window_show_notice (self, summary);
 }
 
 /* ---- first frame -------------------------------------------------------- */
@@ -765,6 +828,25 @@ on_after_paint (GdkFrameClock *clock,
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
+/* GTK titles its shortcuts window from its own translations, which lack
+ * Welsh: the titles come from ours instead. */
+static void
+translate_shortcuts_titles (GtkWidget *widget)
+{
+  /* Translators: the title of the keyboard shortcuts window (Ctrl+?) */
+  static const char *titles[] = { N_("Shortcuts"),
+                                  /* Translators: in the keyboard shortcuts window, over the
+                                     shortcuts found by typing in its search box */
+                                  N_("Search Results") };
+
+  if (GTK_IS_LABEL (widget))
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), g_dgettext ("gtk40", titles[i])) == 0)
+        gtk_label_set_text (GTK_LABEL (widget), _(titles[i]));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    translate_shortcuts_titles (child);
+}
+
 /* The keyboard shortcuts window is built once the window is on screen, not
  * before its first frame; a kiosk has none. */
 static gboolean
@@ -773,10 +855,12 @@ add_help_overlay (gpointer data)
   LgsmWindow *self = data;
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "ui/help-overlay.ui");
 
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
   self->help_overlay_idle = 0;
-  lgsm_a11y_name_shortcuts_window (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")));
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  translate_shortcuts_titles (overlay);
+  lgsm_a11y_name_shortcuts_window (overlay);
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
   return G_SOURCE_REMOVE;
 }
 
@@ -811,21 +895,27 @@ lgsm_window_quit_after_first_frame (LgsmWindow *self)
 
 /* ---- the language menu -------------------------------------------------- */
 
-/* English and every translation, each named in its own language. */
+/* English and every translation, each named in its own language (and
+ * with how much of it is translated, when that is not everything); the
+ * app.language action's state ticks the current one. */
 static void
 fill_language_menu (LgsmWindow *self)
 {
   g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
+  /* Translators: Language menu: the first item, to follow the language of the computer's desktop
+     rather than choose one */
   g_autoptr(GMenuItem) system = g_menu_item_new (_("Desktop Language"), NULL);
+  g_autofree char *english = lgsm_language_dup_label ("en");
 
   g_menu_item_set_action_and_target_value (system, "app.language", g_variant_new_string (""));
   g_menu_append_item (self->language_section, system);
-  g_menu_append (self->language_section, lgsm_language_get_name ("en"), "app.language::en");
+  g_menu_append (self->language_section, english, "app.language::en");
   for (guint i = 0; linguas[i]; i++)
     if (*linguas[i])
       {
         g_autofree char *detailed = g_strdup_printf ("app.language::%s", linguas[i]);
-        g_menu_append (self->language_section, lgsm_language_get_name (linguas[i]), detailed);
+        g_autofree char *label = lgsm_language_dup_label (linguas[i]);
+        g_menu_append (self->language_section, label, detailed);
       }
 }
 
@@ -842,9 +932,12 @@ lgsm_window_constructed (GObject *object)
   lgsm_search_view_set_exhibition (self->search_view, self->exhibition);
   g_signal_connect_object (self->context, "notify::exhibition",
                            G_CALLBACK (on_exhibition_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::reload-summary",
+                           G_CALLBACK (on_reload_summary), self, G_CONNECT_SWAPPED);
   add_tabs (self);
   if (lgsm_context_get_kiosk (self->context))
     lgsm_window_lock_for_kiosk (self);
+  lgsm_window_setup_reading (self);
   restore_state (self);
   update_problems (self);
 }
@@ -870,6 +963,9 @@ lgsm_window_get_property (GObject    *object,
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_IN_LESSON:
+      g_value_set_boolean (value, lgsm_window_get_in_lesson (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -898,6 +994,9 @@ lgsm_window_set_property (GObject      *object,
     case PROP_LOADING:
       lgsm_window_set_loading (self, g_value_get_boolean (value));
       break;
+    case PROP_IN_LESSON:
+      lgsm_window_set_in_lesson (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -913,6 +1012,9 @@ lgsm_window_dispose (GObject *object)
   g_clear_handle_id (&self->prebuild_idle, g_source_remove);
   g_clear_pointer (&self->tabs_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
+  g_clear_object (&self->audio_guide);
+  g_clear_object (&self->reader);
+  lgsm_window_forget_lessons (self);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->exhibition);
   g_clear_object (&self->context);
@@ -963,6 +1065,15 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LgsmWindow:in-lesson:
+   *
+   * Whether the record on show is in the current lesson path; the state
+   * of win.add-to-lesson (Ctrl+D), which toggles it.
+   */
+  properties[PROP_IN_LESSON] =
+    g_param_spec_boolean ("in-lesson", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LGSM_TYPE_SEARCH_VIEW);
