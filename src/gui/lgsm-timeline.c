@@ -457,18 +457,18 @@ draw_periods (LgsmTimeline  *self,
     {
       LgsmRecord *record = g_ptr_array_index (self->records, i);
       guint lane = g_array_index (self->lanes, guint, i);
-      double from, to, x0, x1, y = top + lane * LANE + MARK / 2.0 - 3;
+      double from, to, x0, x1, y = top + lane * LANE + MARK / 2.0 - 2;
       GdkRGBA color = *accent;
 
       record_span (record, &from, &to);
       x0 = to_x (self, from, width);
       x1 = MAX (to_x (self, to, width), x0 + 2);
-      color.alpha = 0.6;
+      /* full strength: a period is read from the bar (3:1 on the window) */
       if (!lgsm_date_is_circa (lgsm_record_get_date (record)))
-        gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, y, x1 - x0, 6));
+        gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, y, x1 - x0, 4));
       else
         for (double x = x0; x < x1; x += 8)
-          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, MIN (4, x1 - x), 6));
+          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, MIN (4, x1 - x), 4));
     }
 }
 
