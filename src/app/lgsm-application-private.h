@@ -22,6 +22,10 @@ struct _LgsmApplication
   int                  base_dpi;       /* the desktop's font resolution, × 1024 */
   double               text_scale;
   LgsmValidateOptions  validate;
+  GFileMonitor        *monitor;        /* the records folder's */
+  guint                reload_timeout;
+  gboolean             reloading;
+  gboolean             reload_again;
 };
 
 /* lgsm-application-actions.c */
@@ -29,6 +33,11 @@ void  lgsm_application_add_actions      (LgsmApplication *self);
 void  lgsm_application_apply_text_scale (LgsmApplication *self,
                                          double           scale);
 void  lgsm_application_lock_for_kiosk   (LgsmApplication *self);
+
+/* lgsm-records-watch.c */
+void  lgsm_application_watch_records    (LgsmApplication *self);
+void  lgsm_application_unwatch_records  (LgsmApplication *self);
+void  lgsm_application_reload_records   (LgsmApplication *self);
 
 /* lgsm-command-line.c */
 void  lgsm_application_add_options      (LgsmApplication         *self);

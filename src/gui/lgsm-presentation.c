@@ -383,6 +383,10 @@ bind_overview_item (GtkSignalListItemFactory *factory,
   g_snprintf (text, sizeof text, "%u", position + 1);
   gtk_label_set_text (GTK_LABEL (number), text);
   g_object_set_data (G_OBJECT (overlay), SLIDE_KEY, GUINT_TO_POINTER (position + 1));
+  /* the grid's cell takes the focus and is what a screen reader reads:
+   * named as the card is */
+  if (gtk_widget_get_parent (overlay))
+    lgsm_record_card_describe (GTK_ACCESSIBLE (gtk_widget_get_parent (overlay)), gtk_list_item_get_item (item));
 }
 
 /* The card of the slide on show, once the grid has made it. */

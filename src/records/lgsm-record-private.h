@@ -47,8 +47,6 @@ struct _LgsmRecord
   const char      *content_note;
   const char      *question;
   const char     **sources;
-
-  char            *search_key;  /* folded text, made on first search */
 };
 
 LgsmRecord *lgsm_record_new_for_json (JsonObject *json);
