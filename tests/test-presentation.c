@@ -590,6 +590,8 @@ test_console_fits_720p (void)
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (console)), <=, 720);
   assert_console_parts_visible (GTK_WIDGET (console), lgsm_presenter_console_get_view (LGSM_PRESENTER_CONSOLE (console)));
   g_assert_cmpstr (lgsm_presenter_console_get_position (LGSM_PRESENTER_CONSOLE (console)), ==, "Slide 5 of 14");
+  if (!wait_until (picture_shown, console, 20))
+    g_test_message ("the preview's picture is not shown yet");
   save_shot (GTK_WIDGET (console), "console-1280x720");
 
   /* the last slide: no "Next" preview, but a note that it is the last */
