@@ -204,6 +204,57 @@ temporary_template (const char *dir,
   return g_strdup_printf ("%s%c.%.*s.XXXXXX", dir, G_DIR_SEPARATOR, (int) len, base);
 }
 
+/* Writes all of @data to @fd, makes sure it reached the disk (network and
+ * some USB file systems report a full disk only then) and closes @fd,
+ * whatever happens.
+ *
+ * Returns: 0, or the errno of what failed */
+static int
+write_and_close (int         fd,
+                 const char *data,
+                 gsize       len)
+{
+  int errsv;
+
+  while (len > 0)
+    {
+      gssize n = write (fd, data, MIN (len, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          errsv = n < 0 ? errno : EIO;
+          close (fd);
+          return errsv;
+        }
+      data += n;
+      len -= (gsize) n;
+    }
+  if (fsync (fd) != 0)
+    {
+      errsv = errno;
+      close (fd);
+      return errsv;
+    }
+  if (close (fd) != 0)
+    return errno;
+  return 0;
+}
+
+/* so that the new name, not only the new data, survives a power cut */
+static void
+sync_folder (const char *dir)
+{
+  int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (dir_fd >= 0)
+    {
+      (void) fsync (dir_fd);
+      close (dir_fd);
+    }
+}
+
 /**
  * lgsm_save_file_atomic:
  * @path: the file to write (its folder must exist)
@@ -228,7 +279,7 @@ lgsm_save_file_atomic (const char  *path,
   g_autofree char *display = NULL;
   g_autofree char *tmp = NULL;
   struct stat st;
-  int fd, dir_fd, errsv;
+  int fd, errsv;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
@@ -246,52 +297,16 @@ lgsm_save_file_atomic (const char  *path,
   if (stat (path, &st) == 0 && S_ISREG (st.st_mode))
     (void) fchmod (fd, st.st_mode & 07777);
 
-  while (len > 0)
+  errsv = write_and_close (fd, data, len);
+  if (errsv == 0 && g_rename (tmp, path) != 0)
+    errsv = errno;
+  if (errsv != 0)
     {
-      gssize n = write (fd, data, MIN (len, (gsize) G_MAXSSIZE));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          errsv = n < 0 ? errno : EIO;
-          goto failed;
-        }
-      data += n;
-      len -= (gsize) n;
+      g_unlink (tmp);
+      return save_failed (error, errsv, display);
     }
-  /* network and some USB file systems report a full disk only here */
-  if (fsync (fd) != 0)
-    {
-      errsv = errno;
-      goto failed;
-    }
-  if (close (fd) != 0)
-    {
-      errsv = errno;
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-  if (g_rename (tmp, path) != 0)
-    {
-      errsv = errno;
-      goto failed;
-    }
-  /* so that the new name, not only the new data, survives a power cut */
-  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0)
-    {
-      (void) fsync (dir_fd);
-      close (dir_fd);
-    }
+  sync_folder (dir);
   return TRUE;
-
-failed:
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-  return save_failed (error, errsv, display);
 }
 
 /* ---- reading -------------------------------------------------------------- */
@@ -374,68 +389,67 @@ unreadable (GError     **error,
   return NULL;
 }
 
-/**
- * lgsm_read_regular_file:
- * @dir_fd: a folder @path is relative to, or %AT_FDCWD
- * @path: the file
- * @max_size: the most that is read
- * @flags: whether a link is followed, and how problems are worded
+/* Opens @path if it is a regular file of at most @max_size bytes, having
+ * looked at what it is first: opening a pipe or a device could block or do
+ * something; neither is ever opened. And it must still be that file once
+ * opened: O_NONBLOCK and O_NOFOLLOW for a name swapped for a pipe or a link
+ * in between.
  *
- * Reads a regular file of at most @max_size bytes. A folder, a link (unless
- * %LGSM_READ_FOLLOW_LINKS), a pipe, a device or a socket is refused without
- * being read, and without blocking.
- *
- * Returns: (transfer full): the contents, or %NULL with an
- *   %LGSM_LESSON_ERROR in the current language naming the file
- */
-GBytes *
-lgsm_read_regular_file (int             dir_fd,
-                        const char     *path,
-                        gsize           max_size,
-                        LgsmReadFlags   flags,
-                        GError        **error)
+ * Returns: the descriptor, with @opened filled in, or -1 with @error set */
+static int
+open_regular (int             dir_fd,
+              const char     *path,
+              gsize           max_size,
+              LgsmReadFlags   flags,
+              const char     *display,
+              struct stat    *opened,
+              GError        **error)
 {
-  g_autofree char *display = g_filename_display_basename (path);
   gboolean follow = (flags & LGSM_READ_FOLLOW_LINKS) != 0;
-  g_autoptr(GByteArray) buffer = NULL;
-  struct stat before, opened;
+  struct stat before;
   int fd, errsv;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  /* what it is, before opening it: opening a pipe or a device could block
-   * or do something; neither is ever opened */
   if (fstatat (dir_fd, path, &before, follow ? 0 : AT_SYMLINK_NOFOLLOW) != 0)
-    return unreadable (error, errno, display);
+    return unreadable (error, errno, display), -1;
   if (!S_ISREG (before.st_mode))
-    return not_regular (error, before.st_mode, display, flags);
+    return not_regular (error, before.st_mode, display, flags), -1;
   if ((guint64) before.st_size > max_size)
-    return too_large (error, max_size, display);
+    return too_large (error, max_size, display), -1;
 
-  /* and it must still be that file once opened: O_NONBLOCK and O_NOFOLLOW
-   * for a name swapped for a pipe or a link in between */
   fd = openat (dir_fd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW));
   if (fd < 0)
     {
       errsv = errno;
       if (errsv == ELOOP && !follow)
-        return not_regular (error, S_IFLNK, display, flags);
-      return unreadable (error, errsv, display);
+        return not_regular (error, S_IFLNK, display, flags), -1;
+      return unreadable (error, errsv, display), -1;
     }
-  if (fstat (fd, &opened) != 0)
+  if (fstat (fd, opened) != 0)
     {
       errsv = errno;
       close (fd);
-      return unreadable (error, errsv, display);
+      return unreadable (error, errsv, display), -1;
     }
-  if (!S_ISREG (opened.st_mode) || opened.st_dev != before.st_dev || opened.st_ino != before.st_ino)
+  if (!S_ISREG (opened->st_mode) || opened->st_dev != before.st_dev || opened->st_ino != before.st_ino)
     {
       close (fd);
-      return not_regular (error, S_ISREG (opened.st_mode) ? S_IFIFO : opened.st_mode, display, flags);
+      return not_regular (error, S_ISREG (opened->st_mode) ? S_IFIFO : opened->st_mode, display, flags), -1;
     }
+  return fd;
+}
 
-  /* never more than max_size + 1 bytes, however much the file grows */
-  buffer = g_byte_array_sized_new ((guint) MIN ((guint64) opened.st_size + 1, (guint64) max_size + 1));
+/* Reads @fd to its end, and closes it: never more than @max_size + 1
+ * bytes, however much the file grows. */
+static GBytes *
+read_and_close (int          fd,
+                gsize        max_size,
+                guint64      size,
+                const char  *display,
+                GError     **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new ((guint) MIN (size + 1, (guint64) max_size + 1));
+  int errsv;
+
   for (;;)
     {
       guint8 chunk[16384];
@@ -461,4 +475,37 @@ lgsm_read_regular_file (int             dir_fd,
     }
   close (fd);
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/**
+ * lgsm_read_regular_file:
+ * @dir_fd: a folder @path is relative to, or %AT_FDCWD
+ * @path: the file
+ * @max_size: the most that is read
+ * @flags: whether a link is followed, and how problems are worded
+ *
+ * Reads a regular file of at most @max_size bytes. A folder, a link (unless
+ * %LGSM_READ_FOLLOW_LINKS), a pipe, a device or a socket is refused without
+ * being read, and without blocking.
+ *
+ * Returns: (transfer full): the contents, or %NULL with an
+ *   %LGSM_LESSON_ERROR in the current language naming the file
+ */
+GBytes *
+lgsm_read_regular_file (int             dir_fd,
+                        const char     *path,
+                        gsize           max_size,
+                        LgsmReadFlags   flags,
+                        GError        **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  struct stat opened;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = open_regular (dir_fd, path, max_size, flags, display, &opened, error);
+  if (fd < 0)
+    return NULL;
+  return read_and_close (fd, max_size, (guint64) opened.st_size, display, error);
 }
