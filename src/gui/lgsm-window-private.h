@@ -5,6 +5,7 @@
  * lgsm-window-actions.c (the window's actions and what they open). */
 
 #include "lgsm-context.h"
+#include "lgsm-nav-bar.h"
 #include "lgsm-window.h"
 
 G_BEGIN_DECLS
@@ -26,8 +27,10 @@ struct _LgsmWindow
   guint                 help_overlay_idle;
   guint                 prebuild_idle;
   guint                 notice_timeout;
+  guint32               user_time;    /* of the last key, click or touch */
 
   GtkWidget            *back_button;
+  LgsmNavBar           *nav_bar;      /* on screen in kiosk mode and full screen */
   GtkWidget            *menu_button;
   GMenu                *language_section;
   GtkWidget            *present_button;
@@ -59,5 +62,6 @@ void        lgsm_window_start_presentation (LgsmWindow     *self,
                                             const char     *title,
                                             guint           first);
 void        lgsm_window_lock_for_kiosk     (LgsmWindow     *self);
+void        lgsm_window_update_nav_bar     (LgsmWindow     *self);
 
 G_END_DECLS
