@@ -75,14 +75,19 @@ enter_attract (LgsmKiosk *self)
                     "LGSM_KIOSK_EVENT", "reset");
 }
 
-/* Straight to the attract loop, as after an idle reset: how a kiosk starts
- * (at boot, or restarted after a crash), with nobody in front of it yet. */
+/* Straight to the attract loop of a window at its opening state: how a
+ * kiosk starts (at boot, or restarted after a crash), with nobody in front
+ * of it yet. Nothing is reset: the window is new. */
 void
 lgsm_kiosk_start_attract (LgsmKiosk *self)
 {
   g_return_if_fail (LGSM_IS_KIOSK (self));
-  if (self->state != LGSM_KIOSK_ATTRACT)
-    enter_attract (self);
+  if (self->state == LGSM_KIOSK_ATTRACT)
+    return;
+  g_clear_handle_id (&self->timer, g_source_remove);
+  gtk_widget_set_visible (self->countdown, FALSE);
+  self->state = LGSM_KIOSK_ATTRACT;
+  lgsm_attract_start (self->attract, self->slide_ms);
 }
 
 static gboolean
