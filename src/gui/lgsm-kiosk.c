@@ -555,7 +555,7 @@ on_toplevels_changed (GListModel *toplevels,
       if (g_str_has_prefix (G_OBJECT_TYPE_NAME (window), "GtkInspector"))
         {
           n_inspectors_closed++;
-          g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING,
+          g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                             "MESSAGE", "Kiosk: the GTK Inspector was opened; closing it",
                             "LGSM_KIOSK_EVENT", "inspector-closed");
           gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
