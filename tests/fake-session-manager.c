@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A stand-in for GNOME's session manager on a test's private session bus:
  * owns org.gnome.SessionManager and answers what GtkApplication calls —
- * Inhibit, Uninhibit, IsInhibited — recording every call. A test reads the
+ * RegisterClient (on Wayland), Inhibit, Uninhibit, IsInhibited — recording
+ * every call. A test reads the
  * record with org.lgsm.Test.Recorder.Calls() (one line a call:
  * "Inhibit COOKIE APP-ID FLAGS REASON", "Uninhibit COOKIE"). Prints
  * "ready" once it owns the name; exits when the bus goes away.
@@ -22,9 +23,23 @@ static const char introspection[] =
   "    <method name='Uninhibit'>"
   "      <arg type='u' name='cookie' direction='in'/>"
   "    </method>"
+  "    <method name='RegisterClient'>"
+  "      <arg type='s' name='app_id' direction='in'/>"
+  "      <arg type='s' name='client_startup_id' direction='in'/>"
+  "      <arg type='o' name='client_id' direction='out'/>"
+  "    </method>"
+  "    <method name='UnregisterClient'>"
+  "      <arg type='o' name='client_id' direction='in'/>"
+  "    </method>"
   "    <method name='IsInhibited'>"
   "      <arg type='u' name='flags' direction='in'/>"
   "      <arg type='b' name='is_inhibited' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "  <interface name='org.gnome.SessionManager.ClientPrivate'>"
+  "    <method name='EndSessionResponse'>"
+  "      <arg type='b' name='is_ok' direction='in'/>"
+  "      <arg type='s' name='reason' direction='in'/>"
   "    </method>"
   "  </interface>"
   "  <interface name='org.lgsm.Test.Recorder'>"
@@ -68,6 +83,14 @@ on_method_call (GDBusConnection       *connection,
       g_ptr_array_add (calls, g_strdup_printf ("Uninhibit %u", cookie));
       g_dbus_method_invocation_return_value (invocation, NULL);
     }
+  else if (g_str_equal (method_name, "RegisterClient"))
+    {
+      g_ptr_array_add (calls, g_strdup ("RegisterClient"));
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(o)", "/org/gnome/SessionManager/Client1"));
+    }
+  else if (g_str_equal (method_name, "UnregisterClient") || g_str_equal (method_name, "EndSessionResponse"))
+    g_dbus_method_invocation_return_value (invocation, NULL);
   else if (g_str_equal (method_name, "IsInhibited"))
     {
       GHashTableIter iter;
@@ -104,8 +127,10 @@ on_bus_acquired (GDBusConnection *connection,
   GDBusNodeInfo *info = data;
 
   for (guint i = 0; info->interfaces[i]; i++)
-    g_dbus_connection_register_object (connection, "/org/gnome/SessionManager", info->interfaces[i],
-                                       &vtable, NULL, NULL, NULL);
+    g_dbus_connection_register_object (connection,
+                                       g_str_has_suffix (info->interfaces[i]->name, "ClientPrivate")
+                                         ? "/org/gnome/SessionManager/Client1" : "/org/gnome/SessionManager",
+                                       info->interfaces[i], &vtable, NULL, NULL, NULL);
 }
 
 static void

@@ -130,6 +130,63 @@ lgsm_application_kiosk_set_opening_language (LgsmApplication *self,
 
 /* ---- beginning and end ----------------------------------------------------- */
 
+/* Idle is inhibited for a window on screen (GTK's Wayland side wants one);
+ * the cookie outlives the window (a language switch builds another). */
+static void
+inhibit_idle (GtkWidget       *window,
+              LgsmApplication *self)
+{
+  if (self->kiosk_inhibit || !lgsm_context_get_kiosk (self->context))
+    return;
+  self->kiosk_inhibit = gtk_application_inhibit (GTK_APPLICATION (self), GTK_WINDOW (window),
+                                                 GTK_APPLICATION_INHIBIT_IDLE,
+                                                 /* Translators: why the screen saver is held off */
+                                                 _("Running as a gallery kiosk"));
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
+                    "MESSAGE", "Kiosk: screen saver held off: %s", self->kiosk_inhibit ? "yes" : "no",
+                    "LGSM_KIOSK_EVENT", "inhibit");
+}
+
+static gboolean
+inhibit_later (gpointer data)
+{
+  LgsmApplication *self = data;
+  GtkWindow *window = NULL;
+
+  self->kiosk_inhibit_idle = 0;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l && !window; l = l->next)
+    if (LGSM_IS_WINDOW (l->data) && gtk_widget_get_mapped (l->data))
+      window = l->data;
+  if (window)
+    inhibit_idle (GTK_WIDGET (window), self);
+  return G_SOURCE_REMOVE;
+}
+
+/* once the window is on screen: asked for as it was being mapped, under
+ * cage (Wayland, with a session manager on the bus) it never was */
+static void
+on_kiosk_window_mapped (GtkWidget       *window,
+                        LgsmApplication *self)
+{
+  if (self->kiosk_inhibit_idle == 0)
+    self->kiosk_inhibit_idle = g_timeout_add (500, inhibit_later, self);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        data)
+{
+  LgsmApplication *self = data;
+
+  if (self->kiosk_inhibit || !LGSM_IS_WINDOW (window))
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    inhibit_idle (GTK_WIDGET (window), self);
+  else
+    g_signal_connect_object (window, "map", G_CALLBACK (on_kiosk_window_mapped), self, G_CONNECT_AFTER);
+}
+
 /* Every window made from now on is a kiosk window (and those already
  * there become kiosk windows: LgsmWindow watches the context), and
  * nothing quits. */
@@ -166,16 +223,18 @@ lgsm_application_lock_for_kiosk (LgsmApplication *self)
   for (GList *l = windows; l; l = l->next)
     if (!LGSM_IS_WINDOW (l->data))
       gtk_window_destroy (l->data);
+  g_clear_pointer (&windows, g_list_free);
   lgsm_context_set_kiosk (self->context, TRUE);
 
-  /* the screen stays on for as long as the kiosk runs */
-  self->kiosk_inhibit = gtk_application_inhibit (GTK_APPLICATION (self), NULL, GTK_APPLICATION_INHIBIT_IDLE,
-                                                 /* Translators: why the screen saver is held off */
-                                                 _("Running as a gallery kiosk"));
+  /* the screen stays on for as long as the kiosk runs (from its first window) */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    on_window_added (GTK_APPLICATION (self), l->data, self);
+  g_signal_connect (self, "window-added", G_CALLBACK (on_window_added), self);
   write_bus_file (self);
   install_crash_report ();
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
-                    "MESSAGE", "Kiosk started (idle held off: %s)", self->kiosk_inhibit ? "yes" : "no",
+                    "MESSAGE", "Kiosk started",
                     "LGSM_KIOSK_EVENT", "start");
 }
 
@@ -185,6 +244,7 @@ void
 lgsm_application_kiosk_end (LgsmApplication *self)
 {
   g_clear_handle_id (&self->kiosk_language_idle, g_source_remove);
+  g_clear_handle_id (&self->kiosk_inhibit_idle, g_source_remove);
   if (self->kiosk_inhibit)
     {
       gtk_application_uninhibit (GTK_APPLICATION (self), self->kiosk_inhibit);

@@ -15,6 +15,7 @@ struct _LgsmKiosk
   GObject             parent_instance;
 
   GtkWindow          *window;     /* weak */
+  GtkWidget          *page;       /* the exhibition under the attract loop */
   LgsmAttract        *attract;
   GtkWidget          *countdown;
   GtkLabel           *countdown_label;
@@ -59,6 +60,17 @@ update_countdown_label (LgsmKiosk *self)
   gtk_label_set_text (self->countdown_label, text);
 }
 
+/* Under the attract loop the exhibition is not drawn at all (opacity 0
+ * leaves it out of every frame, and keeps its layout and scroll
+ * positions): each frame of the loop then costs only the loop. */
+static void
+show_page (LgsmKiosk *self,
+           gboolean   shown)
+{
+  if (self->page)
+    gtk_widget_set_opacity (self->page, shown ? 1.0 : 0.0);
+}
+
 static void
 enter_attract (LgsmKiosk *self)
 {
@@ -70,6 +82,7 @@ enter_attract (LgsmKiosk *self)
   if (self->reset)
     self->reset (self->reset_data);
   lgsm_attract_start (self->attract, self->slide_ms);
+  show_page (self, FALSE);
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                     "MESSAGE", "Kiosk idle: back to the start, attract loop on",
                     "LGSM_KIOSK_EVENT", "reset");
@@ -88,6 +101,7 @@ lgsm_kiosk_start_attract (LgsmKiosk *self)
   gtk_widget_set_visible (self->countdown, FALSE);
   self->state = LGSM_KIOSK_ATTRACT;
   lgsm_attract_start (self->attract, self->slide_ms);
+  show_page (self, FALSE);
 }
 
 static gboolean
@@ -126,7 +140,10 @@ enter_active (LgsmKiosk *self)
 {
   g_clear_handle_id (&self->timer, g_source_remove);
   if (self->state == LGSM_KIOSK_ATTRACT)
-    lgsm_attract_stop (self->attract);
+    {
+      lgsm_attract_stop (self->attract);
+      show_page (self, TRUE);
+    }
   gtk_widget_set_visible (self->countdown, FALSE);
   self->state = LGSM_KIOSK_ACTIVE;
   self->timer = g_timeout_add (self->idle_ms, on_idle, self);
@@ -147,11 +164,14 @@ lgsm_kiosk_keep_looking (LgsmKiosk *self)
   enter_active (self);
 }
 
+static void watch_corner (LgsmKiosk *self, GdkEvent *event);
+
 static gboolean
 on_event (GtkEventControllerLegacy *controller,
           GdkEvent                 *event,
           LgsmKiosk                *self)
 {
+  watch_corner (self, event);
   switch ((int) gdk_event_get_event_type (event))
     {
     case GDK_KEY_PRESS:
@@ -314,8 +334,10 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
   gtk_window_set_title (GTK_WINDOW (self->pin_dialog), _("Operator"));
   gtk_window_set_modal (GTK_WINDOW (self->pin_dialog), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (self->pin_dialog), self->window);
+  /* no title bar: nothing for a window manager to minimise, move or close */
   gtk_window_set_deletable (GTK_WINDOW (self->pin_dialog), FALSE);
-  gtk_window_set_resizable (GTK_WINDOW (self->pin_dialog), FALSE);
+  gtk_window_set_decorated (GTK_WINDOW (self->pin_dialog), FALSE);
+  gtk_widget_add_css_class (self->pin_dialog, "kiosk-pin");
   g_object_add_weak_pointer (G_OBJECT (self->pin_dialog), (gpointer *) &self->pin_dialog);
   lgsm_kiosk_lock_window (GTK_WINDOW (self->pin_dialog));
 
@@ -362,22 +384,39 @@ on_corner_held (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Held for three seconds: no visitor does that by chance. */
-static void
-on_corner_pressed (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   LgsmKiosk       *self)
-{
-  g_clear_handle_id (&self->corner_timer, g_source_remove);
-  self->corner_timer = g_timeout_add (3000, on_corner_held, self);
-}
+/* Held for three seconds in the top-left corner: no visitor does that by
+ * chance. Watched on the window's events themselves, not by a widget laid
+ * over the corner, which would take the clicks of what is there (Back). */
+#define CORNER_SIZE 64
 
 static void
-on_corner_released (LgsmKiosk *self)
+watch_corner (LgsmKiosk *self,
+              GdkEvent  *event)
 {
-  g_clear_handle_id (&self->corner_timer, g_source_remove);
+  double x = 0, y = 0;
+
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      g_clear_handle_id (&self->corner_timer, g_source_remove);
+      if (gdk_event_get_position (event, &x, &y) && x < CORNER_SIZE && y < CORNER_SIZE)
+        self->corner_timer = g_timeout_add (3000, on_corner_held, self);
+      break;
+    case GDK_BUTTON_RELEASE:
+    case GDK_TOUCH_END:
+    case GDK_TOUCH_CANCEL:
+      g_clear_handle_id (&self->corner_timer, g_source_remove);
+      break;
+    case GDK_MOTION_NOTIFY:
+    case GDK_TOUCH_UPDATE:
+      if (self->corner_timer && gdk_event_get_position (event, &x, &y) &&
+          (x >= CORNER_SIZE || y >= CORNER_SIZE))
+        g_clear_handle_id (&self->corner_timer, g_source_remove);
+      break;
+    default:
+      break;
+    }
 }
 
 /* ---- the lock-down -------------------------------------------------------- */
@@ -640,22 +679,6 @@ countdown_new (LgsmKiosk *self)
   return box;
 }
 
-static GtkWidget *
-corner_new (LgsmKiosk *self)
-{
-  GtkWidget *corner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkGesture *press = gtk_gesture_click_new ();
-
-  gtk_widget_set_size_request (corner, 64, 64);
-  gtk_widget_set_halign (corner, GTK_ALIGN_START);
-  gtk_widget_set_valign (corner, GTK_ALIGN_START);
-  g_signal_connect (press, "pressed", G_CALLBACK (on_corner_pressed), self);
-  g_signal_connect_swapped (press, "released", G_CALLBACK (on_corner_released), self);
-  g_signal_connect_swapped (press, "cancel", G_CALLBACK (on_corner_released), self);
-  gtk_widget_add_controller (corner, GTK_EVENT_CONTROLLER (press));
-  return corner;
-}
-
 static void
 lgsm_kiosk_dispose (GObject *object)
 {
@@ -715,7 +738,7 @@ lgsm_kiosk_new (GtkWindow          *window,
   self->countdown = countdown_new (self);
   gtk_overlay_add_overlay (overlay, self->countdown);
   gtk_overlay_add_overlay (overlay, GTK_WIDGET (self->attract));
-  gtk_overlay_add_overlay (overlay, corner_new (self));
+  self->page = gtk_overlay_get_child (overlay);
 
   gtk_event_controller_set_propagation_phase (watch, GTK_PHASE_CAPTURE);
   g_signal_connect (watch, "event", G_CALLBACK (on_event), self);

@@ -275,8 +275,9 @@ lgsm_window_lock_for_kiosk (LgsmWindow *self)
   g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
   if (help)
     {
-      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), NULL);
+      /* the app window holds a reference until it lets go of it */
       gtk_window_destroy (GTK_WINDOW (help));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), NULL);
     }
   show_help = g_action_map_lookup_action (G_ACTION_MAP (self), "show-help-overlay");
   if (G_IS_SIMPLE_ACTION (show_help))
