@@ -4,9 +4,9 @@
 # sh kiosk-session.sh COMPOSITOR TEST-PROGRAM APP FAKE-SESSION-MANAGER [SHOT-DIR]
 #
 # Runs tests/test-kiosk-session (TAP) under a real compositor or window
-# manager, in a private D-Bus session with a private XDG_RUNTIME_DIR and the
-# stand-in org.gnome.SessionManager; everything it starts is stopped by its
-# PID at the end. COMPOSITOR is one of
+# manager, in a private D-Bus session with a private XDG_RUNTIME_DIR (and,
+# on X11, the stand-in org.gnome.SessionManager); everything it starts is
+# stopped by its PID at the end. COMPOSITOR is one of
 #   cage     Wayland kiosk compositor, headless (WLR_BACKENDS=headless),
 #            screenshots with grim; cage 0.1.4 has no virtual input, so the
 #            clicks and keys are tested under the other two
@@ -70,10 +70,16 @@ cleanup () {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-"$fake_sm" >"$tmp/sm.out" 2>"$tmp/sm.err" &
-pids="$pids $!"
-for i in $(seq 1 100); do grep -q ready "$tmp/sm.out" 2>/dev/null && break; sleep 0.1; done
-grep -q ready "$tmp/sm.out" || { echo "Bail out! the stand-in session manager did not start"; exit 1; }
+# On X11 GTK holds off the screen saver through org.gnome.SessionManager:
+# the stand-in records it. (On Wayland GTK uses the compositor's
+# idle-inhibit protocol instead; under cage 0.1.4 a stand-in session
+# manager on the bus kept the inhibiting window from ever being drawn.)
+if [ "$compositor" = openbox ]; then
+  "$fake_sm" >"$tmp/sm.out" 2>"$tmp/sm.err" &
+  pids="$pids $!"
+  for i in $(seq 1 100); do grep -q ready "$tmp/sm.out" 2>/dev/null && break; sleep 0.1; done
+  grep -q ready "$tmp/sm.out" || { echo "Bail out! the stand-in session manager did not start"; exit 1; }
+fi
 
 case $compositor in
   cage)
@@ -83,6 +89,7 @@ case $compositor in
     # as it is deployed: `cage -- lgsm-exhibition --kiosk` (a window shown
     # first as a normal one stops being redrawn under cage 0.1.4 headless)
     export LGSM_TEST_START_KIOSK=1
+    export LGSM_TEST_SHOT_UNRELIABLE=1
     export WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman
     # cage runs the test as its only client and ends with it
     cage -- "$test_program" --tap 2>"$tmp/cage.log" &

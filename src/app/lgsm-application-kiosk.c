@@ -130,7 +130,7 @@ lgsm_application_kiosk_set_opening_language (LgsmApplication *self,
 
 /* ---- beginning and end ----------------------------------------------------- */
 
-/* Idle is inhibited for a window on screen (GTK's Wayland side wants one);
+/* Idle is inhibited for a realized window (GTK's Wayland side wants one);
  * the cookie outlives the window (a language switch builds another). */
 static void
 inhibit_idle (GtkWidget       *window,
@@ -147,31 +147,6 @@ inhibit_idle (GtkWidget       *window,
                     "LGSM_KIOSK_EVENT", "inhibit");
 }
 
-static gboolean
-inhibit_later (gpointer data)
-{
-  LgsmApplication *self = data;
-  GtkWindow *window = NULL;
-
-  self->kiosk_inhibit_idle = 0;
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l && !window; l = l->next)
-    if (LGSM_IS_WINDOW (l->data) && gtk_widget_get_mapped (l->data))
-      window = l->data;
-  if (window)
-    inhibit_idle (GTK_WIDGET (window), self);
-  return G_SOURCE_REMOVE;
-}
-
-/* once the window is on screen: asked for as it was being mapped, under
- * cage (Wayland, with a session manager on the bus) it never was */
-static void
-on_kiosk_window_mapped (GtkWidget       *window,
-                        LgsmApplication *self)
-{
-  if (self->kiosk_inhibit_idle == 0)
-    self->kiosk_inhibit_idle = g_timeout_add (500, inhibit_later, self);
-}
-
 static void
 on_window_added (GtkApplication *app,
                  GtkWindow      *window,
@@ -181,10 +156,10 @@ on_window_added (GtkApplication *app,
 
   if (self->kiosk_inhibit || !LGSM_IS_WINDOW (window))
     return;
-  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
     inhibit_idle (GTK_WIDGET (window), self);
   else
-    g_signal_connect_object (window, "map", G_CALLBACK (on_kiosk_window_mapped), self, G_CONNECT_AFTER);
+    g_signal_connect_object (window, "realize", G_CALLBACK (inhibit_idle), self, G_CONNECT_AFTER);
 }
 
 /* Every window made from now on is a kiosk window (and those already
@@ -244,7 +219,6 @@ void
 lgsm_application_kiosk_end (LgsmApplication *self)
 {
   g_clear_handle_id (&self->kiosk_language_idle, g_source_remove);
-  g_clear_handle_id (&self->kiosk_inhibit_idle, g_source_remove);
   if (self->kiosk_inhibit)
     {
       gtk_application_uninhibit (GTK_APPLICATION (self), self->kiosk_inhibit);

@@ -27,7 +27,6 @@ struct _LgsmApplication
   gboolean             kiosk_locked;
   guint                kiosk_inhibit;    /* gtk_application_inhibit() cookie */
   guint                kiosk_language_idle;
-  guint                kiosk_inhibit_idle;
   char                *kiosk_bus_file;   /* written for --quit, removed at the end */
   struct {
     double             text_scale;
