@@ -423,6 +423,40 @@ test_present_in_front (void)
   WAIT_UNTIL (!idle_inhibited_or (FALSE));
 }
 
+/* Full screen (F11) outside a kiosk: GTK hides the header bar, the page's
+ * own bar keeps the tabs, Back, Search and a way out of full screen. */
+static void
+test_fullscreen_nav (void)
+{
+  LgsmNavBar *bar = LGSM_NAV_BAR (find_by_type (GTK_WIDGET (window), LGSM_TYPE_NAV_BAR));
+
+  if (g_getenv ("LGSM_TEST_NO_PRESENT"))
+    {
+      g_test_skip ("cage makes every window full screen");
+      return;
+    }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  if (can_inject ())
+    press ("F11");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.fullscreen", NULL);
+  WAIT_UNTIL (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (bar)));
+  g_assert_true (gtk_widget_get_visible (lgsm_nav_bar_get_fullscreen_button (bar)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (lgsm_nav_bar_get_search_button (bar))));
+  g_free (screenshot ("fullscreen"));
+  /* its button leaves full screen, and the bar goes with it */
+  if (can_inject ())
+    {
+      WAIT_UNTIL (gtk_widget_get_width (lgsm_nav_bar_get_fullscreen_button (bar)) > 0);
+      click_widget (lgsm_nav_bar_get_fullscreen_button (bar));
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.fullscreen", NULL);
+  WAIT_UNTIL (!gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (bar)));
+}
+
 /* ---- the kiosk ---------------------------------------------------------------- */
 
 static void
@@ -725,6 +759,7 @@ main (int argc, char *argv[])
     app_argv[2] = "--kiosk";
 
   g_test_add_func ("/session/present-in-front", test_present_in_front);
+  g_test_add_func ("/session/fullscreen-nav", test_fullscreen_nav);
   g_test_add_func ("/session/become-kiosk", test_become_kiosk);
   g_test_add_func ("/session/fills-output", test_fills_output);
   g_test_add_func ("/session/attract-and-wake", test_attract_and_wake);

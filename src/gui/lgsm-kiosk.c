@@ -351,6 +351,7 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
                                      "from a terminal, or set one with “gsettings set org.lgsm.Exhibition kiosk-pin …”."));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_size_request (label, 360, -1);  /* its height is then asked for at that width */
   gtk_box_append (GTK_BOX (box), label);
   g_set_weak_pointer (&self->pin_label, GTK_LABEL (label));
   if (has_pin)
@@ -543,18 +544,15 @@ lgsm_kiosk_is_locked_window (GtkWidget *widget)
   return root && g_object_get_data (G_OBJECT (root), "lgsm-kiosk-locked") != NULL;
 }
 
-static gboolean
-on_realize_hook (GSignalInvocationHint *hint,
-                 guint                  n_params,
-                 const GValue          *params,
-                 gpointer               data)
+static void
+lock_widget (GtkWidget *widget)
 {
-  GtkWidget *widget = g_value_get_object (&params[0]);
-
+  /* no tooltips: on a touch screen they only linger (over the attract
+   * loop); the tooltip text stays the accessible description */
+  gtk_widget_set_has_tooltip (widget, FALSE);
   if (!(GTK_IS_LABEL (widget) || GTK_IS_TEXT (widget) || GTK_IS_LINK_BUTTON (widget)) ||
-      !lgsm_kiosk_is_locked_window (widget) ||
       g_object_get_data (G_OBJECT (widget), "lgsm-kiosk-locked"))
-    return TRUE;
+    return;
   g_object_set_data (G_OBJECT (widget), "lgsm-kiosk-locked", GINT_TO_POINTER (1));
   if (GTK_IS_LABEL (widget))
     {
@@ -565,6 +563,27 @@ on_realize_hook (GSignalInvocationHint *hint,
     lock_text (GTK_TEXT (widget));
   else
     g_signal_connect (widget, "activate-link", G_CALLBACK (on_link_button), NULL);
+}
+
+/* what a window had already built when it became a kiosk window */
+static void
+lock_tree (GtkWidget *widget)
+{
+  lock_widget (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    lock_tree (child);
+}
+
+static gboolean
+on_realize_hook (GSignalInvocationHint *hint,
+                 guint                  n_params,
+                 const GValue          *params,
+                 gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  if (lgsm_kiosk_is_locked_window (widget))
+    lock_widget (widget);
   return TRUE;  /* stay connected */
 }
 
@@ -644,6 +663,7 @@ lgsm_kiosk_lock_window (GtkWindow *window)
   gtk_event_controller_set_propagation_phase (filter, GTK_PHASE_CAPTURE);
   g_signal_connect (filter, "event", G_CALLBACK (on_locked_event), NULL);
   gtk_widget_add_controller (GTK_WIDGET (window), filter);
+  lock_tree (GTK_WIDGET (window));
 }
 
 /* ---- building ------------------------------------------------------------- */
