@@ -3,7 +3,8 @@
 # The translations, as TAP:
 # - every language in po/LINGUAS has a po file that msgfmt accepts as it is
 #   (format strings, plural forms, header), and no po file is left out of
-#   LINGUAS;
+#   LINGUAS; a partial translation passes (a note says when it does not
+#   name its language yet);
 # - every language listed in po/COMPLETE (one code a line, # comments) has
 #   nothing fuzzy and nothing untranslated: fuzzy entries are shown in
 #   English, so a language that claims to be complete may not have any. The
@@ -36,6 +37,11 @@ for lang in $linguas; do
   if out=$(msgfmt --check --statistics -o /dev/null "$po/$lang.po" 2>&1); then
     ok "$lang.po passes msgfmt --check: $(printf '%s\n' "$out" | tail -n 1)"
     printf '%s\n' "$out" | sed '$d' | sed 's/^/# /'
+    # the language menu lists a language by the name its po file gives it
+    if ! msggrep -J -F -e "language name" "$po/$lang.po" 2>/dev/null |
+         msgattrib --translated --no-fuzzy - 2>/dev/null | grep -q '^msgctxt "language name"'; then
+      echo "# note: $lang.po does not name its language yet (the entry with the context \"language name\"): the language menu shows the C library's name for it, or \"$lang\""
+    fi
   else
     not_ok "$lang.po does not pass msgfmt --check"; echo "$out" | sed 's/^/# /'
   fi

@@ -6,6 +6,7 @@
  * waits until a frame has been laid out and painted since it acted. */
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 /* Runs everything already pending, without blocking. */
 static inline void
@@ -61,4 +62,54 @@ lgsm_test_settle (void)
       if (gtk_widget_get_mapped (window))
         lgsm_test_wait_frames (window, 2);
     }
+}
+
+/* Runs the main loop until @done says so; fails after a generous
+ * deadline (a loaded machine is slow, never wrong). */
+static inline void
+lgsm_test_wait_until (gboolean (*done) (gpointer),
+                      gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  lgsm_test_settle ();
+}
+
+/* The first widget of @type below @root (itself included); mapped ones
+ * only when @mapped_only. */
+static inline GtkWidget *
+lgsm_test_find_type (GtkWidget *root,
+                     GType      type,
+                     gboolean   mapped_only)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (!mapped_only || gtk_widget_get_mapped (root)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lgsm_test_find_type (child, type, mapped_only);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first mapped label below @root whose text contains @text. */
+static inline GtkWidget *
+lgsm_test_find_label (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lgsm_test_find_label (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
 }

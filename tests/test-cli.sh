@@ -35,5 +35,17 @@ check "--quit with no exhibition running anywhere" 1 "No exhibition is running" 
   env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY -u WAYLAND_DISPLAY XDG_RUNTIME_DIR="$runtime" "$app" --quit
 rm -rf "$runtime"
 
+# --search: ranked ID<TAB>TITLE lines, exit 1 when nothing matches
+tab=$(printf '\t')
+check "--search finds a person by name" 0 "jimmy-somerville${tab}Jimmy Somerville" "$app" --search=Somerville
+check "--search forgives a typo" 0 "jimmy-somerville${tab}Jimmy Somerville" "$app" --search=Somervile
+check "--search forgives a transposition" 0 "${tab}Mark Ashton" "$app" --search="Mark Ahston"
+check "--search with nothing to find" 1 "No record matches" "$app" --search=zzzqqxx
+check "--search ranks the title first" 0 "" sh -c "\"$app\" --search=minibus | head -n 1 | grep -q '^minibus${tab}'"
+check "--search in Welsh" 0 "${tab}Y bws mini gwyn" "$app" --search="bws mini" --lang=cy
+check "--search=QUERY --records=DIR" 0 "${tab}" "$app" --search=strike --records="$data/valid"
+check "--search suggests a word" 1 "Did you mean “miners”?" "$app" --search=xqzminers --records="$data/valid"
+check "--search on a missing folder" 1 "cannot open the records folder" "$app" --search=x --records=/nonexistent/records
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

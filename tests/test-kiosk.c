@@ -509,8 +509,11 @@ test_reset_scroll (void)
   scroll = first_vadjustment (GTK_WIDGET (window));
   g_assert_nonnull (scroll);
   g_object_ref (scroll);
-  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  /* (a jump to the very end makes GTK warn about the views inside a
+   * viewport being drawn before they are laid out: scrolled a little) */
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_lower (scroll) + 50);
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+  iterate ();
   lgsm_kiosk_set_timings (kiosk, 400, 3, 20, 25);
   g_assert_cmpint (lgsm_kiosk_get_state (kiosk), ==, LGSM_KIOSK_ACTIVE);
   wait_for_state (LGSM_KIOSK_ATTRACT);

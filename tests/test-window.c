@@ -450,8 +450,13 @@ test_lesson_path (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-lesson", NULL);
   settle ();
 
-  /* saved at once, in order */
-  saved = lgsm_lesson_load_file (file, NULL);
+  /* saved once the teacher pauses (half a second), in order */
+  for (int i = 0; i < 200 && (saved == NULL || lgsm_lesson_get_n_items (saved) < 2); i++)
+    {
+      settle ();
+      g_clear_object (&saved);
+      saved = lgsm_lesson_load_file (file, NULL);
+    }
   g_assert_nonnull (saved);
   g_assert_cmpuint (lgsm_lesson_get_n_items (saved), ==, 2);
   g_assert_cmpstr (lgsm_lesson_get_id (saved, 0), ==, "minibus");

@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lgsm-application-private.h"
 #include "lgsm-context.h"
+#include "lgsm-credits.h"
+#include "lgsm-language.h"
 #include "lgsm-sections.h"
 #include "lgsm-window.h"
 
@@ -24,6 +27,36 @@ quit_action (GSimpleAction *action,
   g_application_quit (app);
 }
 
+/* Every picture, with what it shows, from the credits file; a line kept
+ * short enough for the About dialog (its labels do not wrap). */
+static GStrv
+picture_credits (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "images/CREDITS.md", 0, NULL);
+  GStrv lines = lgsm_credits_parse_pictures (bytes ? g_bytes_get_data (bytes, NULL) : NULL);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *cut = strpbrk (lines[i], ";,(");
+
+      if (cut)
+        *cut = '\0';
+      if (g_utf8_strlen (lines[i], -1) > 70)
+        {
+          char *end = g_utf8_offset_to_pointer (lines[i], 68);
+          while (end > lines[i] && *end != ' ')
+            end--;
+          if (end > lines[i])
+            {
+              *end = '\0';
+              lines[i] = g_realloc (lines[i], strlen (lines[i]) + 4);
+              strcat (lines[i], "…");
+            }
+        }
+    }
+  return lines;
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -31,22 +64,37 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   static const char *authors[] = { "The LGSM Exhibition team", NULL };
-  static const char *artists[] = { N_("Illustrations drawn for this project"), NULL };
+  /* Translators: the About dialog's credit for the pictures */
+  const char *artists[] = { _("Drawn for the LGSM Exhibition by its contributors, © 2026, CC BY-SA 4.0"), NULL };
+  g_auto(GStrv) pictures = picture_credits ();
+  GtkWidget *about = gtk_about_dialog_new ();
 
-  gtk_show_about_dialog (gtk_application_get_active_window (app),
-                         "program-name", _("LGSM Exhibition"),
-                         "logo-icon-name", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Lesbians and Gays Support the Miners, 1984–85: "
-                                       "its history, outlook, legacy and the twinning with Onllwyn"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         "artists", artists,
-                         /* Translators: your names, one a line, as the About dialog's translator credits */
-                         "translator-credits", _("translator-credits"),
-                         "copyright", _("Text written for this project from the Wikipedia article "
-                                        "“Lesbians and Gays Support the Miners” (CC BY-SA 4.0)"),
-                         NULL);
+  g_object_set (about,
+                "transient-for", gtk_application_get_active_window (app),
+                "modal", TRUE,
+                "program-name", _("LGSM Exhibition"),
+                "logo-icon-name", APPLICATION_ID,
+                "version", PACKAGE_VERSION,
+                /* Translators: the line under the app's name in the About dialog; keep the names of
+                   the groups as they are (see po/README.md) */
+                "comments", _("Lesbians and Gays Support the Miners, 1984–85: its history, outlook, legacy, "
+                              "and its twinning with the Neath, Dulais and Swansea Valleys Miners Support Group"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "authors", authors,
+                "artists", artists,
+                /* Translators: your names, one a line, as the About dialog's translator credits */
+                "translator-credits", _("translator-credits"),
+                /* Translators: the About dialog's copyright line: where the exhibition's text comes
+                   from and its licence; keep the article's title and "CC BY-SA 4.0" */
+                "copyright", _("Text written for this project from the Wikipedia article "
+                               "“Lesbians and Gays Support the Miners” (CC BY-SA 4.0)"),
+                NULL);
+  if (pictures[0])
+    /* Translators: a heading in the About dialog's credits, over the list of
+     * pictures and what each shows; they are illustrations, not records */
+    gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("Pictures (illustrations)"),
+                                         (const char **) pictures);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 /* Text size: the whole app, slides included, follows one factor on top
@@ -102,13 +150,26 @@ language_action (GSimpleAction *action,
   LgsmApplication *self = user_data;
   const char *lang = g_variant_get_string (state, NULL);
 
-  if (g_strcmp0 (lang, lgsm_context_get_language (self->context)) == 0)
+  if (*lang && !lgsm_language_is_known (lang))
     return;
+  /* the state ticks the language in the menu: set it even when the
+   * language is already in use (--lang and the saved language switch
+   * first, then come here through lgsm_application_set_language()) */
   g_simple_action_set_state (action, state);
   lgsm_application_set_language (self, lang);
 }
 
+/* The curator's "Reload": the records folder again, now. */
+static void
+reload_records_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  lgsm_application_reload_records (LGSM_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
+  { "reload-records", reload_records_action },
   { "quit", quit_action },
   { "about", about_action },
   { "zoom-in", zoom_action },
@@ -129,6 +190,7 @@ set_accels (LgsmApplication *self)
     { "win.lessons", { "<Control>l", NULL } },
     { "win.add-to-lesson", { "<Control>d", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.read-aloud", { "<Control>r", NULL } },
     { "win.back", { "<Alt>Left", "Back", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },

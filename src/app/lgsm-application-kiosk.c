@@ -242,7 +242,8 @@ gboolean
 lgsm_application_kiosk_command_line (LgsmApplication         *self,
                                      GApplicationCommandLine *command_line)
 {
-  static const char *refused[] = { "section", "record", "records", "present", "quit-after-first-frame" };
+  static const char *refused[] = { "section", "record", "records", "present", "quit-after-first-frame",
+                                   "audio-guide" };
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *lang = NULL;
 
@@ -255,6 +256,8 @@ lgsm_application_kiosk_command_line (LgsmApplication         *self,
     if (g_variant_dict_contains (options, refused[i]))
       {
         g_application_command_line_printerr (command_line,
+          /* Translators: to someone who launched the app again while it runs as a gallery kiosk;
+             --%s is the option refused (e.g. --section); keep "--lang" and "--quit" */
           _("The exhibition is running as a kiosk: --%s is ignored (only --lang and --quit are accepted)\n"),
           refused[i]);
       }

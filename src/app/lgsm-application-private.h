@@ -22,6 +22,10 @@ struct _LgsmApplication
   int                  base_dpi;       /* the desktop's font resolution, × 1024 */
   double               text_scale;
   LgsmValidateOptions  validate;
+  GFileMonitor        *monitor;        /* the records folder's */
+  guint                reload_timeout;
+  gboolean             reloading;
+  gboolean             reload_again;
 
   /* the kiosk (lgsm-application-kiosk.c) */
   gboolean             kiosk_locked;
@@ -48,6 +52,11 @@ void      lgsm_application_kiosk_set_opening_language (LgsmApplication         *
 gboolean  lgsm_application_kiosk_command_line         (LgsmApplication         *self,
                                                        GApplicationCommandLine *command_line);
 char     *lgsm_application_kiosk_bus_file             (void);
+
+/* lgsm-records-watch.c */
+void  lgsm_application_watch_records    (LgsmApplication *self);
+void  lgsm_application_unwatch_records  (LgsmApplication *self);
+void  lgsm_application_reload_records   (LgsmApplication *self);
 
 /* lgsm-command-line.c */
 void  lgsm_application_add_options      (LgsmApplication         *self);

@@ -34,6 +34,8 @@ on_folder_loaded (GObject      *source,
       g_list_store_append (G_LIST_STORE (lgsm_exhibition_get_problems (exhibition)), problem);
     }
   lgsm_context_set_exhibition (context, exhibition);
+  /* the records are on screen: now the index for search */
+  lgsm_exhibition_build_index_async (exhibition);
 }
 
 /* The bundled records load at once (they are small and read in place from
@@ -55,6 +57,7 @@ load_records (LgsmApplication *self,
     }
   exhibition = lgsm_exhibition_new ();
   lgsm_exhibition_set_translation_domain (exhibition, GETTEXT_PACKAGE);
+  lgsm_exhibition_set_index_deferred (exhibition, TRUE);
   if (window)
     lgsm_window_set_loading (window, TRUE);
   dir = g_file_new_for_commandline_arg (records_dir);
@@ -90,7 +93,10 @@ lgsm_application_ensure_window (LgsmApplication *self,
     lgsm_context_set_exhibition (self->context, lgsm_exhibition_new ());
   window = lgsm_window_new (GTK_APPLICATION (self), self->context);
   if (records_dir)
-    load_records (self, window);
+    {
+      load_records (self, window);
+      lgsm_application_watch_records (self);
+    }
   return window;
 }
 
@@ -218,6 +224,7 @@ lgsm_application_startup (GApplication *app)
   settings = settings_new ();
   self->context = lgsm_context_new (settings, NULL);
   lgsm_context_set_kiosk (self->context, g_settings_get_boolean (settings, "kiosk"));
+  lgsm_context_set_audio_guide (self->context, g_settings_get_boolean (settings, "audio-guide"));
   lgsm_application_add_actions (self);
 
   gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "style.css");
@@ -242,6 +249,7 @@ static void
 lgsm_application_shutdown (GApplication *app)
 {
   lgsm_application_kiosk_end (LGSM_APPLICATION (app));
+  lgsm_application_unwatch_records (LGSM_APPLICATION (app));
   G_APPLICATION_CLASS (lgsm_application_parent_class)->shutdown (app);
 }
 

@@ -22,6 +22,8 @@ main (int   argc,
   if (!lgsm_command_line_check (argc, argv, &error))
     {
       g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "lgsm-exhibition", error->message);
+      /* Translators: after a mistake on the command line; %s is the command, e.g.
+         "lgsm-exhibition" */
       g_printerr (_("Run “%s --help” to see the options.\n"), argv[0]);
       return 2;
     }

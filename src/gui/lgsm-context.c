@@ -3,6 +3,7 @@
 
 #include "lgsm-context.h"
 #include "lgsm-language.h"
+#include "lgsm-lesson-store.h"
 #include "lgsm-picture-cache.h"
 
 /* What the whole app shares, handed to every window as a construct-only
@@ -21,7 +22,11 @@ struct _LgsmContext
   char             *records_dir;
   char             *language;       /* "" for the desktop's */
   LgsmPictureCache *pictures;
+  LgsmLessonStore  *lessons;
   gboolean          kiosk;
+  gboolean          audio_guide;
+  LgsmExhibition   *pending;        /* reloaded, waiting for the kiosk's reset */
+  char             *reload_summary; /* what the last reload found */
 };
 
 G_DEFINE_FINAL_TYPE (LgsmContext, lgsm_context, G_TYPE_OBJECT)
@@ -34,6 +39,8 @@ enum {
   PROP_LANGUAGE,
   PROP_PICTURE_CACHE,
   PROP_KIOSK,
+  PROP_AUDIO_GUIDE,
+  PROP_RELOAD_SUMMARY,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -95,8 +102,10 @@ lgsm_context_set_exhibition (LgsmContext    *self,
 {
   g_return_if_fail (LGSM_IS_CONTEXT (self));
 
-  if (g_set_object (&self->exhibition, exhibition))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXHIBITION]);
+  if (!g_set_object (&self->exhibition, exhibition))
+    return;
+  g_clear_object (&self->second);  /* of the records before */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXHIBITION]);
 }
 
 const char *
@@ -198,6 +207,89 @@ lgsm_context_get_picture_cache (LgsmContext *self)
   return self->pictures;
 }
 
+static void
+on_lessons_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lgsm_lesson_store_load_finish (LGSM_LESSON_STORE (source), result, &error))
+    g_warning ("The lesson paths could not be read: %s", error->message);
+}
+
+/**
+ * lgsm_context_get_lesson_store:
+ *
+ * The teacher's lesson paths (and the ready-made ones), read off the main
+ * thread when first asked for; changes are saved as they pause.
+ *
+ * Returns: (transfer none)
+ */
+LgsmLessonStore *
+lgsm_context_get_lesson_store (LgsmContext *self)
+{
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), NULL);
+
+  if (self->lessons == NULL)
+    {
+      self->lessons = lgsm_lesson_store_new (NULL);
+      lgsm_lesson_store_load_async (self->lessons, NULL, on_lessons_loaded, NULL);
+    }
+  return self->lessons;
+}
+
+/* A kiosk switches to reloaded records only at its next idle reset:
+ * until then they wait here. */
+void
+lgsm_context_set_pending_exhibition (LgsmContext    *self,
+                                     LgsmExhibition *exhibition)
+{
+  g_return_if_fail (LGSM_IS_CONTEXT (self));
+  g_set_object (&self->pending, exhibition);
+}
+
+LgsmExhibition *
+lgsm_context_get_pending_exhibition (LgsmContext *self)
+{
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), NULL);
+  return self->pending;
+}
+
+/* Switches to the records waiting for a reset, if any: TRUE if it did. */
+gboolean
+lgsm_context_apply_pending (LgsmContext *self)
+{
+  g_autoptr(LgsmExhibition) pending = NULL;
+
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), FALSE);
+
+  if (self->pending == NULL)
+    return FALSE;
+  pending = g_steal_pointer (&self->pending);
+  g_clear_object (&self->second);
+  lgsm_context_set_exhibition (self, pending);
+  return TRUE;
+}
+
+const char *
+lgsm_context_get_reload_summary (LgsmContext *self)
+{
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), NULL);
+  return self->reload_summary;
+}
+
+void
+lgsm_context_set_reload_summary (LgsmContext *self,
+                                 const char  *summary)
+{
+  g_return_if_fail (LGSM_IS_CONTEXT (self));
+
+  g_free (self->reload_summary);
+  self->reload_summary = g_strdup (summary);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELOAD_SUMMARY]);
+}
+
 gboolean
 lgsm_context_get_kiosk (LgsmContext *self)
 {
@@ -216,6 +308,27 @@ lgsm_context_set_kiosk (LgsmContext *self,
     return;
   self->kiosk = kiosk;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
+}
+
+/* The audio-led kiosk (issue 19): a visitor may start the spoken guide. */
+gboolean
+lgsm_context_get_audio_guide (LgsmContext *self)
+{
+  g_return_val_if_fail (LGSM_IS_CONTEXT (self), FALSE);
+  return self->audio_guide;
+}
+
+void
+lgsm_context_set_audio_guide (LgsmContext *self,
+                              gboolean     audio_guide)
+{
+  g_return_if_fail (LGSM_IS_CONTEXT (self));
+
+  audio_guide = !!audio_guide;
+  if (self->audio_guide == audio_guide)
+    return;
+  self->audio_guide = audio_guide;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIO_GUIDE]);
 }
 
 static void
@@ -245,6 +358,12 @@ lgsm_context_get_property (GObject    *object,
       break;
     case PROP_KIOSK:
       g_value_set_boolean (value, self->kiosk);
+      break;
+    case PROP_AUDIO_GUIDE:
+      g_value_set_boolean (value, self->audio_guide);
+      break;
+    case PROP_RELOAD_SUMMARY:
+      g_value_set_string (value, self->reload_summary);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -276,6 +395,9 @@ lgsm_context_set_property (GObject      *object,
     case PROP_KIOSK:
       lgsm_context_set_kiosk (self, g_value_get_boolean (value));
       break;
+    case PROP_AUDIO_GUIDE:
+      lgsm_context_set_audio_guide (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -288,8 +410,17 @@ lgsm_context_dispose (GObject *object)
 
   g_clear_object (&self->exhibition);
   g_clear_object (&self->second);
+  g_clear_object (&self->pending);
   g_clear_object (&self->settings);
   g_clear_object (&self->pictures);
+  if (self->lessons)
+    {
+      g_autoptr(GError) error = NULL;
+      /* what is waiting to be saved is saved now */
+      if (!lgsm_lesson_store_flush (self->lessons, &error))
+        g_warning ("%s", error->message);
+      g_clear_object (&self->lessons);
+    }
 
   G_OBJECT_CLASS (lgsm_context_parent_class)->dispose (object);
 }
@@ -301,6 +432,7 @@ lgsm_context_finalize (GObject *object)
 
   g_free (self->records_dir);
   g_free (self->language);
+  g_free (self->reload_summary);
 
   G_OBJECT_CLASS (lgsm_context_parent_class)->finalize (object);
 }
@@ -333,6 +465,12 @@ lgsm_context_class_init (LgsmContextClass *klass)
   properties[PROP_KIOSK] =
     g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUDIO_GUIDE] =
+    g_param_spec_boolean ("audio-guide", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RELOAD_SUMMARY] =
+    g_param_spec_string ("reload-summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

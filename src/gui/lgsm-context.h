@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "lgsm-exhibition.h"
+#include "lgsm-lesson-store.h"
 #include "lgsm-types.h"
 
 G_BEGIN_DECLS
@@ -30,8 +31,19 @@ const char       *lgsm_context_get_language          (LgsmContext    *self);
 void              lgsm_context_set_language          (LgsmContext    *self,
                                                       const char     *language);
 LgsmPictureCache *lgsm_context_get_picture_cache     (LgsmContext    *self);
+LgsmLessonStore  *lgsm_context_get_lesson_store      (LgsmContext    *self);
+void              lgsm_context_set_pending_exhibition (LgsmContext   *self,
+                                                       LgsmExhibition *exhibition);
+LgsmExhibition   *lgsm_context_get_pending_exhibition (LgsmContext   *self);
+gboolean          lgsm_context_apply_pending         (LgsmContext    *self);
+const char       *lgsm_context_get_reload_summary    (LgsmContext    *self);
+void              lgsm_context_set_reload_summary    (LgsmContext    *self,
+                                                      const char     *summary);
 gboolean          lgsm_context_get_kiosk             (LgsmContext    *self);
 void              lgsm_context_set_kiosk             (LgsmContext    *self,
                                                       gboolean        kiosk);
+gboolean          lgsm_context_get_audio_guide       (LgsmContext    *self);
+void              lgsm_context_set_audio_guide       (LgsmContext    *self,
+                                                      gboolean        audio_guide);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lgsm-gui-enums.h"
 #include "lgsm-kiosk.h"
 
 /* The gallery kiosk: watches for input on the window; after a while with
@@ -46,13 +47,31 @@ struct _LgsmKiosk
 
 G_DEFINE_FINAL_TYPE (LgsmKiosk, lgsm_kiosk, G_TYPE_OBJECT)
 
+enum { SIGNAL_STATE_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void enter_active (LgsmKiosk *self);
 static void close_pin_dialog (LgsmKiosk *self);
+
+/* The audio guide (issue 19) says the countdown aloud before the reset. */
+static void
+set_state (LgsmKiosk      *self,
+           LgsmKioskState  state)
+{
+  guint seconds = state == LGSM_KIOSK_COUNTDOWN ? self->remaining * self->step_ms / 1000 : 0;
+
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_signal_emit (self, signals[SIGNAL_STATE_CHANGED], 0, state, seconds);
+}
 
 static void
 update_countdown_label (LgsmKiosk *self)
 {
   g_autofree char *text =
+    /* Translators: the kiosk's countdown when nobody has touched it for a while; a "Keep looking"
+       button is under it */
     g_strdup_printf (ngettext ("Still there? The exhibition goes back to the start in %u second.",
                                "Still there? The exhibition goes back to the start in %u seconds.",
                                self->remaining * self->step_ms / 1000),
@@ -78,9 +97,9 @@ enter_attract (LgsmKiosk *self)
   gtk_widget_set_visible (self->countdown, FALSE);
   /* a PIN half typed is not left for the next visitor */
   close_pin_dialog (self);
-  self->state = LGSM_KIOSK_ATTRACT;
   if (self->reset)
     self->reset (self->reset_data);
+  set_state (self, LGSM_KIOSK_ATTRACT);
   lgsm_attract_start (self->attract, self->slide_ms);
   show_page (self, FALSE);
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
@@ -99,7 +118,7 @@ lgsm_kiosk_start_attract (LgsmKiosk *self)
     return;
   g_clear_handle_id (&self->timer, g_source_remove);
   gtk_widget_set_visible (self->countdown, FALSE);
-  self->state = LGSM_KIOSK_ATTRACT;
+  set_state (self, LGSM_KIOSK_ATTRACT);
   lgsm_attract_start (self->attract, self->slide_ms);
   show_page (self, FALSE);
 }
@@ -127,8 +146,8 @@ on_idle (gpointer data)
   LgsmKiosk *self = data;
 
   self->timer = 0;
-  self->state = LGSM_KIOSK_COUNTDOWN;
   self->remaining = self->countdown_steps;
+  set_state (self, LGSM_KIOSK_COUNTDOWN);
   update_countdown_label (self);
   gtk_widget_set_visible (self->countdown, TRUE);
   self->timer = g_timeout_add (self->step_ms, on_countdown_step, self);
@@ -145,7 +164,7 @@ enter_active (LgsmKiosk *self)
       show_page (self, TRUE);
     }
   gtk_widget_set_visible (self->countdown, FALSE);
-  self->state = LGSM_KIOSK_ACTIVE;
+  set_state (self, LGSM_KIOSK_ACTIVE);
   self->timer = g_timeout_add (self->idle_ms, on_idle, self);
 }
 
@@ -331,6 +350,8 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
   if (self->pin_dialog)
     return;
   self->pin_dialog = gtk_window_new ();
+  /* Translators: title of the small window where the operator (the member of staff who looks after
+     the kiosk) types the PIN */
   gtk_window_set_title (GTK_WINDOW (self->pin_dialog), _("Operator"));
   gtk_window_set_modal (GTK_WINDOW (self->pin_dialog), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (self->pin_dialog), self->window);
@@ -346,7 +367,10 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
   gtk_widget_set_margin_end (box, 24);
   gtk_widget_set_margin_top (box, 24);
   gtk_widget_set_margin_bottom (box, 24);
+  /* Translators: in the operator's window, over the box for the PIN (a number, not a password) */
   label = gtk_label_new (has_pin ? _("Enter the operator's PIN to leave the kiosk")
+                                 /* Translators: in the operator's window when no PIN is set; keep
+                                    the two commands as they are */
                                  : _("No operator PIN is set. Leave with “lgsm-exhibition --quit” "
                                      "from a terminal, or set one with “gsettings set org.lgsm.Exhibition kiosk-pin …”."));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -357,6 +381,8 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
   if (has_pin)
     {
       entry = gtk_password_entry_new ();
+      /* Translators: for screen readers: the box where the operator types the PIN (the kiosk's
+         personal identification number) */
       g_set_weak_pointer (&self->pin_entry, entry);
       if (lgsm_kiosk_get_pin_wait (self) > 0)
         {
@@ -680,6 +706,8 @@ countdown_new (LgsmKiosk *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *label = gtk_label_new (NULL);
+  /* Translators: button under the kiosk's countdown: the visitor is still there and goes on
+     looking */
   GtkWidget *button = gtk_button_new_with_label (_("Keep looking"));
 
   gtk_widget_add_css_class (box, "kiosk-countdown");
@@ -688,6 +716,7 @@ countdown_new (LgsmKiosk *self)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  /* Translators: for screen readers: the kiosk's countdown before it goes back to the first page */
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Going back to the start"), -1);
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_widget_add_css_class (button, "pill");
@@ -726,6 +755,15 @@ lgsm_kiosk_class_init (LgsmKioskClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = lgsm_kiosk_dispose;
   G_OBJECT_CLASS (klass)->finalize = lgsm_kiosk_finalize;
+
+  /**
+   * LgsmKiosk::state-changed:
+   * @state: the new LgsmKioskState
+   * @seconds: for the countdown, the seconds until the reset; else 0
+   */
+  signals[SIGNAL_STATE_CHANGED] =
+    g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, LGSM_TYPE_KIOSK_STATE, G_TYPE_UINT);
 }
 
 static void

@@ -14,6 +14,16 @@ void       lgsm_map_set_exhibition (LgsmMap        *self,
                                     LgsmExhibition *exhibition,
                                     GListModel     *routes);
 guint      lgsm_map_get_n_places   (LgsmMap        *self);
+void       lgsm_map_set_max_height (LgsmMap        *self,
+                                    int             height);
+GtkWidget *lgsm_map_get_mark       (LgsmMap        *self,
+                                    guint           i);
+LgsmRecord *lgsm_map_get_place     (LgsmMap        *self,
+                                    guint           i);
+const char *lgsm_map_get_current_name (LgsmMap        *self);
+gboolean   lgsm_map_get_label_bounds (LgsmMap         *self,
+                                      guint            i,
+                                      graphene_rect_t *bounds);
 
 /* The projection the artwork map-britain.svg is drawn in (600 × 940). */
 #define LGSM_MAP_WIDTH  600.0

@@ -3,7 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "lgsm-context.h"
 #include "lgsm-presentation-private.h"
+#include "lgsm-reader.h"
 
 /* The presenter's keys. Each is an action (slides.*), so the keys that
  * clickers send, the keyboard and the shortcuts window all name the same
@@ -147,6 +149,32 @@ leave_action (GtkWidget *widget, const char *name, GVariant *parameter)
     gtk_window_close (GTK_WINDOW (self));
 }
 
+/* R (issue 19): the slide's record read aloud in the current language, the
+ * sentence heard highlighted on the slide; R again pauses, resumes. A new
+ * slide or leaving stops it. */
+static void
+read_aloud_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  LgsmPresentation *self = LGSM_PRESENTATION (widget);
+  LgsmReader *reader = g_object_get_data (G_OBJECT (self), "lgsm-reader");
+  LgsmRecord *record = lgsm_presentation_get_n_slides (self) ? lgsm_presentation_get_record (self, self->index) : NULL;
+
+  if (reader == NULL)
+    {
+      reader = lgsm_reader_new ();
+      g_object_set_data_full (G_OBJECT (self), "lgsm-reader", reader, g_object_unref);
+      lgsm_reader_follow (reader, GTK_WIDGET (self->slides));
+      g_signal_connect_object (self, "notify::slide", G_CALLBACK (lgsm_reader_stop), reader, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self, "unmap", G_CALLBACK (lgsm_reader_stop), reader, G_CONNECT_SWAPPED);
+    }
+  if (record == NULL)
+    return;
+  if (lgsm_reader_is_active (reader) && lgsm_reader_get_record (reader) == record)
+    lgsm_reader_toggle (reader);
+  else
+    lgsm_reader_read_record (reader, record, self->context ? lgsm_context_get_language (self->context) : NULL);
+}
+
 /* ---- keys ------------------------------------------------------------------ */
 
 typedef enum {
@@ -194,6 +222,8 @@ static const struct {
   { GDK_KEY_l, "slides.bilingual", NULL, ANY_MODE },
   { GDK_KEY_L, "slides.bilingual", NULL, ANY_MODE },
   { GDK_KEY_Escape, "slides.leave", NULL, ANY_MODE },
+  { GDK_KEY_r, "slides.read-aloud", NULL, NOT_IN_OVERVIEW },
+  { GDK_KEY_R, "slides.read-aloud", NULL, NOT_IN_OVERVIEW },
 };
 
 gboolean
@@ -241,4 +271,5 @@ lgsm_presentation_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "slides.console", NULL, console_action);
   gtk_widget_class_install_action (widget_class, "slides.bilingual", NULL, bilingual_action);
   gtk_widget_class_install_action (widget_class, "slides.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "slides.read-aloud", NULL, read_aloud_action);
 }

@@ -60,6 +60,8 @@ lgsm_presenter_console_show (LgsmPresenterConsole *self,
   if (next)
     lgsm_slide_set_record (self->next, next);
   notes = lgsm_record_get_notes (current);
+  /* Translators: presenter console: in place of the teacher's notes when the slide's record has
+     none */
   gtk_label_set_text (self->notes_label, notes ? notes : _("No notes for this record."));
   /* Translators: the slide being shown, e.g. "Slide 3 of 12" */
   position = g_strdup_printf (_("Slide %u of %u"), index + 1, n_slides);

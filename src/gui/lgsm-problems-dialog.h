@@ -3,7 +3,6 @@
 
 #include <gtk/gtk.h>
 
-#include "lgsm-exhibition.h"
 #include "lgsm-types.h"
 
 G_BEGIN_DECLS
@@ -11,8 +10,8 @@ G_BEGIN_DECLS
 #define LGSM_TYPE_PROBLEMS_DIALOG (lgsm_problems_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (LgsmProblemsDialog, lgsm_problems_dialog, LGSM, PROBLEMS_DIALOG, GtkWindow)
 
-GtkWindow *lgsm_problems_dialog_new  (GtkWindow      *parent,
-                                      LgsmExhibition *exhibition);
+GtkWindow *lgsm_problems_dialog_new      (GtkWindow          *parent,
+                                          LgsmContext        *context);
 char      *lgsm_problems_dialog_get_text (LgsmProblemsDialog *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lgsm-record-card.h"
+#include "lgsm-layout.h"
 #include "lgsm-picture.h"
 #include "lgsm-picture-cache.h"
 
@@ -25,6 +26,48 @@ struct _LgsmRecordCard
 };
 
 G_DEFINE_FINAL_TYPE (LgsmRecordCard, lgsm_record_card, GTK_TYPE_WIDGET)
+
+/* Cards are about 34 characters wide, so with larger text they grow and
+ * fewer go on a line (the grids ask for their natural width); they can
+ * shrink to their minimum (CSS min-width) on a narrow window. */
+#define CARD_CHARS 34
+
+static void
+lgsm_record_card_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child == NULL)
+    return;
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, CARD_CHARS * lgsm_widget_char_width (widget));
+}
+
+static void
+lgsm_record_card_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child)
+    gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, height }, baseline);
+}
+
+static GtkSizeRequestMode
+lgsm_record_card_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
 
 static void
 lgsm_record_card_dispose (GObject *object)
@@ -56,7 +99,9 @@ lgsm_record_card_class_init (LgsmRecordCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordCard, summary_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = lgsm_record_card_measure;
+  widget_class->size_allocate = lgsm_record_card_size_allocate;
+  widget_class->get_request_mode = lgsm_record_card_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "recordcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -79,14 +124,28 @@ const char *
 lgsm_record_group_name (const char *group)
 {
   static const struct { const char *id; const char *name; } groups[] = {
+    /* Translators: a record's group, shown above its title on its card (e.g. "Politics · 1984");
+       then the other groups */
     { "politics", N_("Politics") },
+    /* Translators: a record's group above its title on its card: concerts, film, books */
     { "culture", N_("Culture") },
+    /* Translators: a record's group above its title on its card: how LGSM has been remembered */
     { "remembrance", N_("Remembrance") },
+    /* Translators: a record's group above its title on its card (Outlook tab): what the group
+       stood for */
     { "standpoint", N_("Standpoint") },
+    /* Translators: a record's group above its title on its card (Outlook tab): members' links with
+       political parties */
     { "affiliation", N_("Party ties") },
+    /* Translators: a record's group above its title on its card (Outlook tab): the historians'
+       debate */
     { "debate", N_("Debate") },
+    /* Translators: a record's group above its title on its card: collecting money for the miners'
+       families */
     { "fundraising", N_("Fundraising") },
+    /* Translators: a record's group above its title on its card: journeys between London and Wales */
     { "visits", N_("Visits") },
+    /* Translators: a record's group above its title on its card: how the group was set up and run */
     { "organisation", N_("Organisation") },
   };
 
@@ -130,8 +189,22 @@ lgsm_record_card_set_record (LgsmRecordCard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_image_alt (record),
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_title (record),
+  lgsm_record_card_describe (GTK_ACCESSIBLE (self), record);
+}
+
+/* What a screen reader says for a record's card (or a search result):
+ * "title, date" as its name, the summary as its description. */
+void
+lgsm_record_card_describe (GtkAccessible *accessible,
+                           LgsmRecord    *record)
+{
+  g_autofree char *date = lgsm_record_format_date (record);
+  /* Translators: how a screen reader names a record's card: its title, then its date */
+  g_autofree char *name = date ? g_strdup_printf (_("%s, %s"), lgsm_record_get_title (record), date)
+                               : g_strdup (lgsm_record_get_title (record));
+
+  gtk_accessible_update_property (accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lgsm_record_get_summary (record),
                                   -1);
 }
@@ -156,7 +229,14 @@ bind_card (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  lgsm_record_card_set_record (LGSM_RECORD_CARD (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+  GtkWidget *card = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_widget_get_parent (card);
+
+  lgsm_record_card_set_record (LGSM_RECORD_CARD (card), gtk_list_item_get_item (item));
+  /* the grid's cell is what takes the focus and what a screen reader
+   * reads: it is named as the card is */
+  if (cell)
+    lgsm_record_card_describe (GTK_ACCESSIBLE (cell), gtk_list_item_get_item (item));
 }
 
 /* A factory of cards for a GtkGridView or GtkListView of LgsmRecord. */

@@ -14,6 +14,8 @@ void        lgsm_record_card_set_record (LgsmRecordCard *self,
                                          LgsmRecord     *record);
 LgsmRecord *lgsm_record_card_get_record (LgsmRecordCard *self);
 const char *lgsm_record_group_name      (const char     *group);
+void        lgsm_record_card_describe   (GtkAccessible  *accessible,
+                                         LgsmRecord     *record);
 GtkListItemFactory *lgsm_record_card_factory_new (void);
 
 G_END_DECLS

@@ -4,8 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "lgsm-record-page.h"
+#include "lgsm-layout.h"
 #include "lgsm-picture.h"
 #include "lgsm-picture-cache.h"
+#include "lgsm-reader.h"
 
 /* One record in full, shared by every tab: picture, title, date, text,
  * people and places, links across tabs, and where the facts come from. */
@@ -16,26 +18,53 @@ struct _LgsmRecordPage
   LgsmRecord        *record;
 
   GtkScrolledWindow *scroller;
+  GtkWidget         *heading;
   LgsmPicture       *picture;
   GtkLabel          *credit_label;
   GtkLabel          *title_label;
+  GtkButton         *read_button;
   GtkLabel          *date_label;
   GtkLabel          *amount_label;
   GtkWidget         *content_note;
   GtkLabel          *content_note_label;
   GtkBox            *body_box;
   GtkWidget         *people_heading;
-  GtkFlowBox        *people_box;
+  LgsmWrapBox       *people_box;
   GtkWidget         *places_heading;
-  GtkFlowBox        *places_box;
+  LgsmWrapBox       *places_box;
   GtkWidget         *see_also_heading;
-  GtkFlowBox        *see_also_box;
+  LgsmWrapBox       *see_also_box;
   GtkWidget         *backlinks_heading;
-  GtkFlowBox        *backlinks_box;
+  LgsmWrapBox       *backlinks_box;
   GtkBox            *sources_box;
+  GtkToggleButton   *lesson_button;
+  GtkImage          *lesson_icon;
+  GtkLabel          *lesson_label;
 };
 
 G_DEFINE_FINAL_TYPE (LgsmRecordPage, lgsm_record_page, GTK_TYPE_WIDGET)
+
+/* "Add to Lesson", or "In Lesson" once it is: the button follows the
+ * state of win.add-to-lesson */
+static void
+on_lesson_button_active (LgsmRecordPage *self)
+{
+  gboolean in = gtk_toggle_button_get_active (self->lesson_button);
+  /* Translators: the record page's "Add to Lesson" button once the record is in the lesson path
+     (pressing it again takes it out) */
+  const char *text = in ? _("In Lesson") : _("Add to Lesson");
+
+  gtk_label_set_text (self->lesson_label, text);
+  gtk_image_set_from_icon_name (self->lesson_icon, in ? "object-select-symbolic" : "list-add-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lesson_button),
+                               /* Translators: tooltip of the record page's "In Lesson" button;
+                                  Ctrl+D is the key */
+                               in ? _("In your lesson path: press again (Ctrl+D) to take it out")
+                                  /* Translators: tooltip of the record page's "Add to Lesson"
+                                     button; Ctrl+D is the key */
+                                  : _("Add this record to your lesson path (Ctrl+D)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lesson_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
 
 enum { PROP_0, PROP_RECORD, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -45,23 +74,34 @@ clear_box (GtkWidget *box)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
+  if (LGSM_IS_WRAP_BOX (box))
     {
-      if (GTK_IS_FLOW_BOX (box))
-        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
+      lgsm_wrap_box_remove_all (LGSM_WRAP_BOX (box));
+      return;
     }
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
 }
 
+/* A link to another record: one Tab stop, read as a link with the
+ * record's title. */
 static GtkWidget *
 link_button_new (LgsmRecord *target)
 {
-  GtkWidget *button = gtk_button_new_with_label (lgsm_record_get_title (target));
+  GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_LINK,
+                                    "label", lgsm_record_get_title (target),
+                                    NULL);
   GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_title (target),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lgsm_record_get_summary (target),
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-record");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lgsm_record_get_id (target));
   gtk_widget_add_css_class (button, "record-link");
@@ -71,7 +111,7 @@ link_button_new (LgsmRecord *target)
 
 /* Fills a flow box with links; hides it and its heading when empty. */
 static void
-fill_links (GtkFlowBox         *box,
+fill_links (LgsmWrapBox        *box,
             GtkWidget          *heading,
             LgsmExhibition     *exhibition,
             const char * const *ids,
@@ -85,14 +125,14 @@ fill_links (GtkFlowBox         *box,
       LgsmRecord *target = lgsm_exhibition_lookup (exhibition, ids[i]);
       if (target)
         {
-          gtk_flow_box_append (box, link_button_new (target));
+          lgsm_wrap_box_append (box, link_button_new (target));
           n++;
         }
     }
   for (guint i = 0; records && i < g_list_model_get_n_items (records); i++)
     {
       g_autoptr(LgsmRecord) target = g_list_model_get_item (records, i);
-      gtk_flow_box_append (box, link_button_new (target));
+      lgsm_wrap_box_append (box, link_button_new (target));
       n++;
     }
   gtk_widget_set_visible (GTK_WIDGET (box), n > 0);
@@ -106,6 +146,7 @@ paragraph_new (const char *text,
   GtkWidget *label = gtk_label_new (text);  /* plain text: never markup */
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, css_class);
@@ -168,6 +209,9 @@ lgsm_record_page_set_record (LgsmRecordPage *self,
   gtk_label_set_text (self->credit_label, credit ? credit : lgsm_record_get_image_credit (record));
 
   gtk_label_set_text (self->title_label, lgsm_record_get_title (record));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lgsm_record_get_title (record),
+                                  -1);
   date = lgsm_record_format_date (record);
   gtk_label_set_text (self->date_label, date ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
@@ -181,9 +225,15 @@ lgsm_record_page_set_record (LgsmRecordPage *self,
 
   clear_box (GTK_WIDGET (self->body_box));
   gtk_box_append (self->body_box, paragraph_new (lgsm_record_get_summary (record), "record-summary"));
+  lgsm_reader_mark_field (gtk_widget_get_last_child (GTK_WIDGET (self->body_box)), "summary");
   body = lgsm_record_get_body (record);
   for (guint i = 0; body[i]; i++)
-    gtk_box_append (self->body_box, paragraph_new (body[i], "record-body"));
+    {
+      g_autofree char *field = g_strdup_printf ("body-%u", i + 1);
+
+      gtk_box_append (self->body_box, paragraph_new (body[i], "record-body"));
+      lgsm_reader_mark_field (gtk_widget_get_last_child (GTK_WIDGET (self->body_box)), field);
+    }
 
   fill_links (self->people_box, self->people_heading, exhibition, lgsm_record_get_people (record), NULL);
   fill_links (self->places_box, self->places_heading, exhibition, lgsm_record_get_places (record), NULL);
@@ -200,11 +250,48 @@ lgsm_record_page_set_record (LgsmRecordPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }
 
+/* Reading aloud: the button shows what it will do, and the sentence being
+ * read is highlighted in the labels marked with their field. */
+void
+lgsm_record_page_set_reader (LgsmRecordPage *self,
+                             LgsmReader     *reader)
+{
+  g_return_if_fail (LGSM_IS_RECORD_PAGE (self));
+
+  lgsm_reader_bind_button (reader, self->read_button);
+  lgsm_reader_follow (reader, GTK_WIDGET (self));
+}
+
 LgsmRecord *
 lgsm_record_page_get_record (LgsmRecordPage *self)
 {
   g_return_val_if_fail (LGSM_IS_RECORD_PAGE (self), NULL);
   return self->record;
+}
+
+/* Shows the page from its top with the keyboard focus on the record's
+ * title, as a record just opened is shown. */
+void
+lgsm_record_page_focus_heading (LgsmRecordPage *self)
+{
+  g_return_if_fail (LGSM_IS_RECORD_PAGE (self));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_widget_grab_focus (self->heading);
+}
+
+GtkWidget *
+lgsm_record_page_get_heading (LgsmRecordPage *self)
+{
+  g_return_val_if_fail (LGSM_IS_RECORD_PAGE (self), NULL);
+  return self->heading;
+}
+
+GtkAdjustment *
+lgsm_record_page_get_vadjustment (LgsmRecordPage *self)
+{
+  g_return_val_if_fail (LGSM_IS_RECORD_PAGE (self), NULL);
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
 }
 
 static void
@@ -270,11 +357,21 @@ lgsm_record_page_class_init (LgsmRecordPageClass *klass)
   object_class->dispose = lgsm_record_page_dispose;
 
   g_type_ensure (LGSM_TYPE_PICTURE);
+  g_type_ensure (LGSM_TYPE_CLAMP);
+  g_type_ensure (LGSM_TYPE_WRAP_BOX);
+  g_type_ensure (LGSM_TYPE_HEADING);
+  g_type_ensure (LGSM_TYPE_ASPECT_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-record-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, lesson_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, lesson_icon);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, lesson_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_lesson_button_active);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, picture);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, credit_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, read_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, amount_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmRecordPage, content_note);
@@ -299,6 +396,12 @@ static void
 lgsm_record_page_init (LgsmRecordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  on_lesson_button_active (self);  /* its name for screen readers from the start */
+  lgsm_reader_mark_field (GTK_WIDGET (self->title_label), "title");
+  lgsm_reader_mark_field (GTK_WIDGET (self->date_label), "date");
+  lgsm_reader_mark_field (GTK_WIDGET (self->amount_label), "amount");
+  lgsm_reader_mark_field (GTK_WIDGET (self->content_note_label), "content-note");
+  lgsm_reader_mark_field (GTK_WIDGET (self->picture), "image-alt");
 }
 
 GtkWidget *

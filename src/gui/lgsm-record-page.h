@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 #include "lgsm-exhibition.h"
+#include "lgsm-types.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,10 @@ void        lgsm_record_page_set_record (LgsmRecordPage *self,
                                          LgsmExhibition *exhibition,
                                          LgsmRecord     *record);
 LgsmRecord *lgsm_record_page_get_record (LgsmRecordPage *self);
+void        lgsm_record_page_focus_heading (LgsmRecordPage *self);
+GtkWidget  *lgsm_record_page_get_heading (LgsmRecordPage *self);
+GtkAdjustment *lgsm_record_page_get_vadjustment (LgsmRecordPage *self);
+void        lgsm_record_page_set_reader (LgsmRecordPage *self,
+                                         LgsmReader     *reader);
 
 G_END_DECLS

@@ -20,5 +20,7 @@ void            lgsm_search_view_set_query      (LgsmSearchView *self,
 guint           lgsm_search_view_get_n_results  (LgsmSearchView *self);
 LgsmRecord     *lgsm_search_view_get_selected   (LgsmSearchView *self);
 const char     *lgsm_search_view_get_summary    (LgsmSearchView *self);
+gboolean        lgsm_search_view_focus_result   (LgsmSearchView *self,
+                                                 const char     *id);
 
 G_END_DECLS

@@ -15,5 +15,8 @@ LgsmSection *lgsm_section_view_get_section (LgsmSectionView *self);
 GListModel *lgsm_section_view_get_cards  (LgsmSectionView *self);
 GtkWidget  *lgsm_section_view_get_feature (LgsmSectionView *self,
                                            GType            type);
+gboolean    lgsm_section_view_focus_card (LgsmSectionView *self,
+                                          const char      *id);
+GtkAdjustment *lgsm_section_view_get_vadjustment (LgsmSectionView *self);
 
 G_END_DECLS

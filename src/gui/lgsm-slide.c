@@ -6,6 +6,7 @@
 #include "lgsm-slide.h"
 #include "lgsm-picture.h"
 #include "lgsm-picture-cache.h"
+#include "lgsm-reader.h"
 
 /* One record as a projected slide: the picture large, the title, the date
  * and the summary, sized in em so that the presentation can scale the
@@ -236,6 +237,12 @@ static void
 lgsm_slide_init (LgsmSlide *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* read aloud with R: the sentence heard is highlighted (the date label
+   * starts with the date) */
+  lgsm_reader_mark_field (GTK_WIDGET (self->title_label), "title");
+  lgsm_reader_mark_field (GTK_WIDGET (self->date_label), "date");
+  lgsm_reader_mark_field (GTK_WIDGET (self->summary_label), "summary");
+  lgsm_reader_mark_field (GTK_WIDGET (self->picture), "image-alt");
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor), NULL);
 }
 

@@ -8,23 +8,25 @@
 
 #define PAD        32
 #define LANE       22
-#define N_LANES    7
-#define CAPTION    30
-#define AXIS_SPACE 52
+#define MAX_LANES  40
 #define MARK       18
+#define MARK_GAP   4
 
 /* A time axis with one focusable mark per dated record. The period a date
  * may mean is drawn as a bar (a year, a month, a range), so that "1984"
  * never looks as exact as "10 December 1984"; approximate dates are drawn
- * hatched. Left/Right move between marks, Enter opens the record. */
+ * hatched. Left/Right move between marks, Enter opens the record. Marks
+ * go in as many lanes as the width needs for none to touch; the labels of
+ * the axis are thinned to those that fit at the width and text size. */
 struct _LgsmTimeline
 {
   GtkWidget  parent_instance;
 
   GPtrArray *records;   /* dated LgsmRecord, by date */
   GPtrArray *marks;     /* GtkButton, same order */
-  GArray    *lanes;     /* guint per record */
-  guint      n_lanes;   /* lanes in use */
+  GArray    *lanes;     /* guint per record, for lanes_width */
+  guint      n_lanes;   /* lanes in use at lanes_width */
+  int        lanes_width;
   double     first;     /* years */
   double     last;
 };
@@ -113,26 +115,83 @@ mark_new (LgsmRecord *record)
   return mark;
 }
 
-/* Puts each mark in the first lane where it does not touch its neighbour. */
+/* Puts each mark (and the bar of its period) in the first lane where it
+ * does not touch the one before it, at @width pixels. */
 static void
-assign_lanes (LgsmTimeline *self)
+assign_lanes (LgsmTimeline *self,
+              int           width)
 {
-  double lane_end[N_LANES];
+  double lane_end[MAX_LANES];
 
-  for (guint l = 0; l < N_LANES; l++)
+  if (self->lanes_width == width && self->lanes->len == self->records->len)
+    return;
+  g_array_set_size (self->lanes, 0);
+  self->n_lanes = 1;
+  self->lanes_width = width;
+  for (guint l = 0; l < MAX_LANES; l++)
     lane_end[l] = -G_MAXDOUBLE;
   for (guint i = 0; i < self->records->len; i++)
     {
-      double from, to;
-      guint lane = 0;
+      LgsmRecord *record = g_ptr_array_index (self->records, i);
+      double from, to, x, start, end;
+      guint lane = 0, best = 0;
 
-      record_span (g_ptr_array_index (self->records, i), &from, &to);
-      while (lane < N_LANES - 1 && lane_end[lane] + (self->last - self->first) / 40 > from)
-        lane++;
-      lane_end[lane] = MAX (to, lgsm_date_to_years (lgsm_record_get_date (g_ptr_array_index (self->records, i))));
+      record_span (record, &from, &to);
+      x = to_x (self, lgsm_date_to_years (lgsm_record_get_date (record)), width);
+      start = MIN (to_x (self, from, width), x - MARK / 2.0);
+      end = MAX (to_x (self, to, width), x + MARK / 2.0);
+      while (lane < MAX_LANES && lane_end[lane] + MARK_GAP > start)
+        {
+          if (lane_end[lane] < lane_end[best])
+            best = lane;
+          lane++;
+        }
+      if (lane == MAX_LANES)
+        lane = best;  /* hundreds of marks on a few pixels: share the emptiest lane */
+      lane_end[lane] = end;
       g_array_append_val (self->lanes, lane);
       self->n_lanes = MAX (self->n_lanes, lane + 1);
     }
+}
+
+/* How tall the caption above the lanes is at @width: enough for the
+ * longest text it can show (its hint, or any mark's name), wrapped. */
+static int
+caption_height (LgsmTimeline *self,
+                int           width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  int tallest = 0, h;
+
+  pango_layout_set_width (layout, MAX (1, width - 2 * PAD) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (guint i = 0; i <= self->marks->len; i++)
+    {
+      pango_layout_set_text (layout, i < self->marks->len ? gtk_widget_get_tooltip_text (g_ptr_array_index (self->marks, i))
+                                                          : _("Each dot is a record: a solid bar shows the period its date covers, a dashed bar an approximate date"), -1);
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      tallest = MAX (tallest, h);
+    }
+  return tallest + 8;
+}
+
+/* The height of one line of the axis's labels. */
+static int
+label_height (LgsmTimeline *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "1984");
+  int h;
+
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  return h;
+}
+
+/* Where the lanes start and the axis is, at @width. */
+static int
+lanes_top (LgsmTimeline *self,
+           int           width)
+{
+  return caption_height (self, width) + 8;
 }
 
 /* g_ptr_array_sort() passes pointers to the elements */
@@ -153,6 +212,7 @@ lgsm_timeline_set_records (LgsmTimeline *self,
 
   clear_marks (self);
   self->n_lanes = 1;
+  self->lanes_width = -1;
   self->first = G_MAXDOUBLE;
   self->last = -G_MAXDOUBLE;
   for (guint i = 0; i < n; i++)
@@ -171,7 +231,7 @@ lgsm_timeline_set_records (LgsmTimeline *self,
       g_ptr_array_add (self->records, record);
     }
   g_ptr_array_sort (self->records, compare_elements);
-  assign_lanes (self);
+  self->lanes_width = -1;
 
   if (self->records->len <= LGSM_TIMELINE_MAX_MARKS)
     for (guint i = 0; i < self->records->len; i++)
@@ -200,13 +260,30 @@ lgsm_timeline_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
+  LgsmTimeline *self = LGSM_TIMELINE (widget);
+  int width;
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 320;
+      *minimum = 200;
       *natural = 1000;
+      return;
     }
-  else
-    *minimum = *natural = CAPTION + LGSM_TIMELINE (widget)->n_lanes * LANE + AXIS_SPACE + 8;
+  width = for_size < 0 ? 1000 : for_size;
+  if (self->records->len == 0 || self->last <= self->first)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+  assign_lanes (self, width);
+  /* lanes, the axis, a line of years and a line of months */
+  *minimum = *natural = lanes_top (self, width) + self->n_lanes * LANE + 12 + 10 + 2 * label_height (self) + 12;
+}
+
+static GtkSizeRequestMode
+lgsm_timeline_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -216,13 +293,18 @@ lgsm_timeline_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   LgsmTimeline *self = LGSM_TIMELINE (widget);
+  int top;
 
+  if (self->marks->len == 0)
+    return;
+  assign_lanes (self, width);
+  top = lanes_top (self, width);
   for (guint i = 0; i < self->marks->len; i++)
     {
       LgsmRecord *record = g_ptr_array_index (self->records, i);
       double x = to_x (self, lgsm_date_to_years (lgsm_record_get_date (record)), width);
       guint lane = g_array_index (self->lanes, guint, i);
-      GtkAllocation alloc = { (int) x - MARK / 2, CAPTION + 8 + lane * LANE, MARK, MARK };
+      GtkAllocation alloc = { (int) round (x - MARK / 2.0), top + lane * LANE, MARK, MARK };
       int min;
 
       gtk_widget_measure (g_ptr_array_index (self->marks, i), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
@@ -230,7 +312,8 @@ lgsm_timeline_size_allocate (GtkWidget *widget,
     }
 }
 
-/* @align: 0 left of x, 0.5 centred on x */
+/* @align: 0 left of x, 0.5 centred on x; @wrap_width: wrap at that
+ * width, or -1 */
 static void
 draw_label (GtkWidget     *widget,
             GtkSnapshot   *snapshot,
@@ -238,11 +321,17 @@ draw_label (GtkWidget     *widget,
             double         x,
             double         y,
             double         align,
+            int            wrap_width,
             const GdkRGBA *color)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
   int w, h;
 
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, wrap_width * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
   pango_layout_get_pixel_size (layout, &w, &h);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - w * align, y));
@@ -250,46 +339,107 @@ draw_label (GtkWidget     *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int w;
+
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
+static double
+axis_y (LgsmTimeline *self,
+        int           width)
+{
+  return lanes_top (self, width) + self->n_lanes * LANE + 4;
+}
+
+/* Every how many years a year is named, so that the names do not touch. */
+static int
+year_step (LgsmTimeline *self,
+           int           width)
+{
+  static const int steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
+  double per_year = (width - 2.0 * PAD) / (self->last - self->first);
+  int label = text_width (GTK_WIDGET (self), "8888") + 12;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * per_year >= label)
+      return steps[i];
+  return 1000;
+}
+
+/* Every how many months a month is named (0: none), so that the names do
+ * not touch: the longest month name of the language decides. */
+static int
+month_step (LgsmTimeline *self,
+            int           width)
+{
+  static const int steps[] = { 1, 2, 3, 6 };
+  double per_month = (width - 2.0 * PAD) / ((self->last - self->first) * 12);
+  int widest = 0;
+
+  if (self->last - self->first > 3)
+    return 0;
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, m, 1, 0, 0, 0);
+      g_autofree char *month = g_date_time_format (dt, "%b");
+      widest = MAX (widest, text_width (GTK_WIDGET (self), month));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * per_month >= widest + 10)
+      return steps[i];
+  return 0;
+}
+
 static void
-draw_axis (LgsmTimeline *self,
-           GtkSnapshot  *snapshot,
-           int           width,
-           int           height,
+draw_axis (LgsmTimeline  *self,
+           GtkSnapshot   *snapshot,
+           int            width,
            const GdkRGBA *fg)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  double axis_y = CAPTION + self->n_lanes * LANE + 12;
+  double y = axis_y (self, width);
   double span = self->last - self->first;
-  GdkRGBA faint = *fg;
-  int step = span <= 3 ? 1 : span <= 12 ? 2 : 5;
+  /* months in a lighter ink that still reads (4.5:1 on the themes' backgrounds) */
+  GdkRGBA dim = *fg;
+  int step = year_step (self, width);
+  int months = month_step (self, width);
+  int line = label_height (self);
 
-  faint.alpha = 0.35;
-  gtk_snapshot_append_color (snapshot, fg, &GRAPHENE_RECT_INIT (PAD, axis_y, width - 2 * PAD, 2));
+  dim.alpha = 0.8;
+  gtk_snapshot_append_color (snapshot, fg, &GRAPHENE_RECT_INIT (PAD, y, width - 2 * PAD, 2));
 
   for (int year = (int) self->first; year <= (int) self->last; year++)
     {
       double x = to_x (self, year, width);
       char text[16];
 
-      gtk_snapshot_append_color (snapshot, fg, &GRAPHENE_RECT_INIT (x - 1, axis_y - 6, 2, 14));
-      if (year % step == 0 || span <= 3)
+      gtk_snapshot_append_color (snapshot, fg, &GRAPHENE_RECT_INIT (x - 1, y - 6, 2, 14));
+      if (year % step == 0 || (step == 1 && span <= 3))
         {
           g_snprintf (text, sizeof text, "%d", year);
-          draw_label (widget, snapshot, text, x, axis_y + 10, 0.5, fg);
+          draw_label (widget, snapshot, text, x, y + 10, 0.5, -1, fg);
         }
-      /* months, when there is room to read them */
       if (span <= 3 && year < (int) self->last)
         for (int m = 1; m <= 12; m++)
           {
             double mx = to_x (self, year + (m - 1) / 12.0, width);
             double mid = to_x (self, year + (m - 0.5) / 12.0, width);
-            g_autoptr(GDateTime) dt = g_date_time_new_utc (year, m, 1, 0, 0, 0);
-            g_autofree char *month = g_date_time_format (dt, "%b");
 
             if (m > 1)
-              gtk_snapshot_append_color (snapshot, &faint, &GRAPHENE_RECT_INIT (mx, axis_y - 3, 1, 8));
-            if (width / (span * 12) > 36)
-              draw_label (widget, snapshot, month, mid, axis_y + 28, 0.5, &faint);
+              gtk_snapshot_append_color (snapshot, &dim, &GRAPHENE_RECT_INIT (mx, y - 3, 1, 8));
+            if (months > 0 && (m - 1) % months == 0)
+              {
+                g_autoptr(GDateTime) dt = g_date_time_new_utc (year, m, 1, 0, 0, 0);
+                g_autofree char *month = g_date_time_format (dt, "%b");
+
+                draw_label (widget, snapshot, month, mid, y + 10 + line + 2, 0.5, -1, &dim);
+              }
           }
     }
 }
@@ -301,22 +451,24 @@ draw_periods (LgsmTimeline  *self,
               int            width,
               const GdkRGBA *accent)
 {
-  for (guint i = 0; i < self->records->len; i++)
+  int top = lanes_top (self, width);
+
+  for (guint i = 0; i < self->records->len && i < self->lanes->len; i++)
     {
       LgsmRecord *record = g_ptr_array_index (self->records, i);
       guint lane = g_array_index (self->lanes, guint, i);
-      double from, to, x0, x1, y = CAPTION + 8 + lane * LANE + MARK / 2.0 - 3;
+      double from, to, x0, x1, y = top + lane * LANE + MARK / 2.0 - 2;
       GdkRGBA color = *accent;
 
       record_span (record, &from, &to);
       x0 = to_x (self, from, width);
       x1 = MAX (to_x (self, to, width), x0 + 2);
-      color.alpha = 0.45;
+      /* full strength: a period is read from the bar (3:1 on the window) */
       if (!lgsm_date_is_circa (lgsm_record_get_date (record)))
-        gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, y, x1 - x0, 6));
+        gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, y, x1 - x0, 4));
       else
         for (double x = x0; x < x1; x += 8)
-          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, MIN (4, x1 - x), 6));
+          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, MIN (4, x1 - x), 4));
     }
 }
 
@@ -324,6 +476,7 @@ draw_periods (LgsmTimeline  *self,
 static void
 draw_caption (LgsmTimeline  *self,
               GtkSnapshot   *snapshot,
+              int            width,
               const GdkRGBA *fg)
 {
   const char *text = NULL;
@@ -337,8 +490,9 @@ draw_caption (LgsmTimeline  *self,
         text = gtk_widget_get_tooltip_text (mark);
     }
   if (text == NULL)
+    /* Translators: the key (legend) above the timeline on the History and Legacy tabs */
     text = _("Each dot is a record: a solid bar shows the period its date covers, a dashed bar an approximate date");
-  draw_label (GTK_WIDGET (self), snapshot, text, PAD, 4, 0, fg);
+  draw_label (GTK_WIDGET (self), snapshot, text, PAD, 4, 0, MAX (1, width - 2 * PAD), fg);
 }
 
 static void
@@ -347,7 +501,6 @@ lgsm_timeline_snapshot (GtkWidget   *widget,
 {
   LgsmTimeline *self = LGSM_TIMELINE (widget);
   int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   GdkRGBA fg, accent = { 0.91, 0.21, 0.56, 1.0 };
 
   if (self->records->len == 0 || self->last <= self->first)
@@ -357,9 +510,10 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 G_GNUC_END_IGNORE_DEPRECATIONS
 
-  draw_caption (self, snapshot, &fg);
+  assign_lanes (self, width);
+  draw_caption (self, snapshot, width, &fg);
   draw_periods (self, snapshot, width, &accent);
-  draw_axis (self, snapshot, width, height, &fg);
+  draw_axis (self, snapshot, width, &fg);
   for (guint i = 0; i < self->marks->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->marks, i), snapshot);
 }
@@ -429,6 +583,7 @@ lgsm_timeline_class_init (LgsmTimelineClass *klass)
   object_class->dispose = lgsm_timeline_dispose;
   object_class->finalize = lgsm_timeline_finalize;
   widget_class->measure = lgsm_timeline_measure;
+  widget_class->get_request_mode = lgsm_timeline_get_request_mode;
   widget_class->size_allocate = lgsm_timeline_size_allocate;
   widget_class->snapshot = lgsm_timeline_snapshot;
 
@@ -447,6 +602,7 @@ lgsm_timeline_init (LgsmTimeline *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  /* Translators: for screen readers: the timeline of records on the History and Legacy tabs */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
 }
 

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct _LgsmApplication      LgsmApplication;
 typedef struct _LgsmAttract          LgsmAttract;
+typedef struct _LgsmAudioGuide       LgsmAudioGuide;
 typedef struct _LgsmContext          LgsmContext;
 typedef struct _LgsmKiosk            LgsmKiosk;
 typedef struct _LgsmLessonDialog     LgsmLessonDialog;
@@ -20,6 +21,7 @@ typedef struct _LgsmPictureCache     LgsmPictureCache;
 typedef struct _LgsmPresentation     LgsmPresentation;
 typedef struct _LgsmPresenterConsole LgsmPresenterConsole;
 typedef struct _LgsmProblemsDialog   LgsmProblemsDialog;
+typedef struct _LgsmReader           LgsmReader;
 typedef struct _LgsmRecordPage       LgsmRecordPage;
 typedef struct _LgsmSearchView       LgsmSearchView;
 typedef struct _LgsmSectionView      LgsmSectionView;

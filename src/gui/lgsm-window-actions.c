@@ -3,11 +3,15 @@
 
 #include <glib/gi18n.h>
 
+#include "lgsm-audio-guide.h"
 #include "lgsm-handout.h"
 #include "lgsm-kiosk.h"
 #include "lgsm-lesson-dialog.h"
+#include "lgsm-lesson-store.h"
 #include "lgsm-presentation.h"
 #include "lgsm-problems-dialog.h"
+#include "lgsm-reader.h"
+#include "lgsm-record-page.h"
 #include "lgsm-sections.h"
 #include "lgsm-window-private.h"
 
@@ -54,9 +58,20 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  lgsm_window_begin_search (LGSM_WINDOW (widget));
+}
+
+/* "Did you mean …": search for that instead */
+static void
+search_for_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
   LgsmWindow *self = LGSM_WINDOW (widget);
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -67,7 +82,7 @@ show_problems_action (GtkWidget  *widget,
 {
   LgsmWindow *self = LGSM_WINDOW (widget);
 
-  gtk_window_present (lgsm_problems_dialog_new (GTK_WINDOW (self), self->exhibition));
+  gtk_window_present (lgsm_problems_dialog_new (GTK_WINDOW (self), self->context));
 }
 
 /* ---- presenting --------------------------------------------------------- */
@@ -201,29 +216,87 @@ lessons_action (GtkWidget  *widget,
 }
 
 static void
-add_to_lesson_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+on_current_lesson_changed (LgsmWindow *self)
 {
-  LgsmWindow *self = LGSM_WINDOW (widget);
-  g_autoptr(LgsmLesson) lesson = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  LgsmLesson *current = lgsm_lesson_store_get_current (self->lessons);
+
+  if (self->current_lesson != current)
+    {
+      if (self->current_lesson)
+        g_signal_handlers_disconnect_by_func (self->current_lesson, on_current_lesson_changed, self);
+      g_set_object (&self->current_lesson, current);
+      if (current)
+        g_signal_connect_object (current, "changed", G_CALLBACK (on_current_lesson_changed), self, G_CONNECT_SWAPPED);
+    }
+  g_object_notify (G_OBJECT (self), "in-lesson");
+}
+
+static LgsmLessonStore *
+lesson_store (LgsmWindow *self)
+{
+  if (self->lessons == NULL)
+    {
+      self->lessons = g_object_ref (lgsm_context_get_lesson_store (self->context));
+      g_signal_connect_object (self->lessons, "notify::current-lesson",
+                               G_CALLBACK (on_current_lesson_changed), self, G_CONNECT_SWAPPED);
+      on_current_lesson_changed (self);
+    }
+  return self->lessons;
+}
+
+void
+lgsm_window_forget_lessons (LgsmWindow *self)
+{
+  if (self->current_lesson)
+    g_signal_handlers_disconnect_by_func (self->current_lesson, on_current_lesson_changed, self);
+  g_clear_object (&self->current_lesson);
+  g_clear_object (&self->lessons);
+}
+
+/* Whether the record on show is in the lesson "Add to Lesson" adds to:
+ * the state of win.add-to-lesson (Ctrl+D), which toggles it. */
+gboolean
+lgsm_window_get_in_lesson (LgsmWindow *self)
+{
+  LgsmLesson *current;
 
   if (self->record_id == NULL)
+    return FALSE;
+  current = lgsm_lesson_store_get_current (lesson_store (self));
+  return current && lgsm_lesson_contains (current, self->record_id);
+}
+
+void
+lgsm_window_set_in_lesson (LgsmWindow *self,
+                           gboolean    in_lesson)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean added = FALSE;
+  LgsmLesson *lesson;
+  guint n;
+
+  if (self->record_id == NULL || self->kiosk || lgsm_window_get_in_lesson (self) == !!in_lesson)
     return;
-  if (!lgsm_lessons_add_to_current (self->record_id, &error))
+  if (!lgsm_lesson_store_toggle (lesson_store (self), self->record_id, &added, &error))
     {
       lgsm_window_show_notice (self, error->message);
       return;
     }
-  lesson = lgsm_lessons_load_current (NULL);
-  /* Translators: after adding a record to a lesson path: the lesson's name and its size */
-  text = g_strdup_printf (ngettext ("Added to “%s”, which now has %u record",
-                                    "Added to “%s”, which now has %u records",
-                                    lesson ? lgsm_lesson_get_n_items (lesson) : 0),
-                          lesson ? lgsm_lesson_get_name (lesson) : "", lesson ? lgsm_lesson_get_n_items (lesson) : 0);
+  lesson = lgsm_lesson_store_get_current (self->lessons);
+  n = lgsm_lesson_get_n_items (lesson);
+  if (added)
+    /* Translators: after adding a record to a lesson path: the lesson's name and its size */
+    text = g_strdup_printf (ngettext ("Added to “%s”, which now has %u record",
+                                      "Added to “%s”, which now has %u records", n),
+                            lgsm_lesson_get_name (lesson), n);
+  else
+    /* Translators: after taking a record out of a lesson path (Ctrl+D again): the lesson's name and its size */
+    text = g_strdup_printf (ngettext ("Removed from “%s”, which now has %u record",
+                                      "Removed from “%s”, which now has %u records", n),
+                            lgsm_lesson_get_name (lesson), n);
   lgsm_window_show_notice (self, text);
+  g_object_notify (G_OBJECT (self), "in-lesson");
 }
 
 static void
@@ -306,6 +379,112 @@ lgsm_window_lock_for_kiosk (LgsmWindow *self)
   lgsm_window_update_nav_bar (self);
 }
 
+/* ---- reading aloud (issue 19) ------------------------------------------------ */
+
+/* Ctrl+R and the record page's button: read the record on show aloud;
+ * while it is read, pause, resume (or stop while the voice prepares it). */
+static void
+read_aloud_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LgsmWindow *self = LGSM_WINDOW (widget);
+  LgsmRecord *record = self->record_id ? lgsm_exhibition_lookup (self->exhibition, self->record_id) : NULL;
+
+  if (record == NULL)
+    return;
+  if (lgsm_reader_is_active (self->reader) && lgsm_reader_get_record (self->reader) == record)
+    lgsm_reader_toggle (self->reader);
+  else
+    lgsm_reader_read_record (self->reader, record, lgsm_context_get_language (self->context));
+}
+
+/* Reading stops when the visitor leaves the record (the guide's own
+ * announcements are not a record's reading and go on). */
+static void
+on_record_shown (LgsmWindow *self)
+{
+  LgsmRecord *reading = lgsm_reader_get_record (self->reader);
+
+  if (self->record_page)
+    lgsm_record_page_set_reader (self->record_page, self->reader);
+  if (reading && g_strcmp0 (lgsm_record_get_id (reading), self->record_id) != 0)
+    lgsm_reader_stop (self->reader);
+}
+
+/* No voice for the language, no audio output: said in the notice banner;
+ * the text stays on screen and the app goes on. */
+static void
+on_reader_message (LgsmWindow *self)
+{
+  const char *message = lgsm_reader_get_message (self->reader);
+
+  if (message)
+    lgsm_window_show_notice (self, message);
+}
+
+/* Space pauses and resumes a reading, wherever the focus is but in text. */
+static gboolean
+on_reading_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                LgsmWindow            *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) ||
+      !lgsm_reader_is_active (self->reader) || lgsm_reader_get_record (self->reader) == NULL ||
+      (focus && (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_TEXT))))
+    return FALSE;
+  lgsm_reader_toggle (self->reader);
+  return TRUE;
+}
+
+static void
+update_audio_guide (LgsmWindow *self)
+{
+  lgsm_audio_guide_set_enabled (self->audio_guide,
+                                self->kiosk != NULL && lgsm_context_get_audio_guide (self->context));
+}
+
+/* The window's reader (the record page's button, Ctrl+R, Space) and, in
+ * a kiosk with the audio-guide setting, the audio guide. */
+void
+lgsm_window_setup_reading (LgsmWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->reader = lgsm_reader_new ();
+  g_signal_connect_object (self->reader, "notify::message", G_CALLBACK (on_reader_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::record-id", G_CALLBACK (on_record_shown), NULL);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_reading_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  self->audio_guide = lgsm_audio_guide_new (GTK_WINDOW (self), self->reader);
+  lgsm_audio_guide_set_kiosk (self->audio_guide, self->kiosk);
+  g_signal_connect_object (self->context, "notify::audio-guide", G_CALLBACK (update_audio_guide), self, G_CONNECT_SWAPPED);
+  update_audio_guide (self);
+}
+
+/* Returns: (transfer none) */
+LgsmReader *
+lgsm_window_get_reader (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return self->reader;
+}
+
+/* Returns: (transfer none) */
+LgsmAudioGuide *
+lgsm_window_get_audio_guide (LgsmWindow *self)
+{
+  g_return_val_if_fail (LGSM_IS_WINDOW (self), NULL);
+  return self->audio_guide;
+}
+
 void
 lgsm_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -314,10 +493,12 @@ lgsm_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search-for", "s", search_for_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.lessons", NULL, lessons_action);
-  gtk_widget_class_install_action (widget_class, "win.add-to-lesson", NULL, add_to_lesson_action);
+  gtk_widget_class_install_property_action (widget_class, "win.add-to-lesson", "in-lesson");
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present-all", NULL, present_all_action);
+  gtk_widget_class_install_action (widget_class, "win.read-aloud", NULL, read_aloud_action);
 }

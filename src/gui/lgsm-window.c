@@ -3,7 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "lgsm-a11y.h"
 #include "lgsm-kiosk.h"
+#include "lgsm-layout.h"
 #include "lgsm-language.h"
 #include "lgsm-picture-cache.h"
 #include "lgsm-record-page.h"
@@ -20,10 +22,133 @@
 
 G_DEFINE_FINAL_TYPE (LgsmWindow, lgsm_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_SECTION, PROP_RECORD_ID, PROP_LOADING, PROP_IN_LESSON, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+/* ---- what is shown: the title, the history ------------------------------ */
+
+/* The window's title names what is shown: the record, the search, or the
+ * tab (screen readers and window lists read it). */
+static void
+update_title (LgsmWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages);
+  LgsmRecord *record = self->record_id ? lgsm_exhibition_lookup (self->exhibition, self->record_id) : NULL;
+  LgsmSection *section = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (page, "record") == 0 && record)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), lgsm_record_get_title (record));
+      return;
+    }
+  if (g_strcmp0 (page, "search") == 0)
+    /* Translators: the window's title while search results are shown */
+    title = g_strdup (_("Search – LGSM Exhibition"));
+  else if (g_strcmp0 (page, "sections") == 0 && self->exhibition &&
+           (section = lgsm_exhibition_get_section (self->exhibition, lgsm_window_get_section (self))) != NULL)
+    /* Translators: the window's title on a tab: the tab's name, then the app's */
+    title = g_strdup_printf (_("%s – LGSM Exhibition"), lgsm_section_get_title (section));
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("LGSM Exhibition"));
+}
+
+/* The compact tab switcher names the tab shown. */
+static void
+update_compact_switcher (LgsmWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->sections);
+  const char *title = child ? gtk_stack_page_get_title (gtk_stack_get_page (self->sections, child)) : NULL;
+  g_autofree char *name = NULL;
+
+  gtk_label_set_text (self->compact_label, title ? title : "");
+  /* Translators: how a screen reader names the menu of tabs on a narrow
+   * window: "Sections", then the tab shown */
+  name = g_strdup_printf (_("Sections: %s"), title ? title : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compact_switcher), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* On a narrow window the tabs do not fit in the header bar: the bar under
+ * it names the tab shown and has the menu of tabs. */
+static void
+on_tabs_compact_changed (LgsmWindow *self,
+                         GParamSpec *pspec,
+                         LgsmFitBin *fit)
+{
+  gtk_widget_set_visible (self->tabs_bar, lgsm_fit_bin_get_compact (fit));
+}
+
+/* The menu of tabs, under the button that names the tab shown. */
+static void
+on_compact_switcher_clicked (LgsmWindow *self)
+{
+  if (self->tabs_popover == NULL)
+    {
+      self->tabs_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->tabs_menu));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->tabs_popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Sections"), -1);
+      gtk_widget_set_parent (self->tabs_popover, self->compact_switcher);
+    }
+  gtk_popover_popup (GTK_POPOVER (self->tabs_popover));
+}
+
+static void
+clear_history (LgsmWindow *self)
+{
+  g_ptr_array_set_size (self->history, 0);
+  g_ptr_array_set_size (self->history_focus, 0);
+}
+
+/* The page the visitor sees: the tab, the search or the record. */
+static GtkWidget *
+visible_page (LgsmWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages);
+
+  if (g_strcmp0 (page, "sections") == 0)
+    return gtk_stack_get_visible_child (self->sections);
+  return gtk_stack_get_visible_child (self->pages);
+}
+
 /* ---- tabs, built when first shown ------------------------------------- */
+
+/* A tab with nothing to show says why: the problem that emptied it (a
+ * file that could not be read, records that all failed) and where to see
+ * the rest. */
+static GtkWidget *
+empty_tab_new (LgsmWindow *self,
+               const char *id)
+{
+  LgsmProblem *problem = lgsm_exhibition_get_section_problem (self->exhibition, id);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  /* Translators: a tab with no records (a curator's folder may leave one empty); the reason may
+     follow */
+  GtkWidget *label = gtk_label_new (_("This section has no records."));
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (box, TRUE);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_add_css_class (label, "title-2");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (problem && !self->kiosk)
+    {
+      GtkWidget *why = gtk_label_new (lgsm_problem_to_string (problem));
+      /* Translators: button on an empty tab: opens the list of problems in the records files */
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _Problems"));
+
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (why), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (why), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (why), 80);
+      gtk_widget_add_css_class (why, "empty-reason");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-problems");
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), why);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
 
 static void
 build_tab (LgsmWindow *self,
@@ -38,12 +163,9 @@ build_tab (LgsmWindow *self,
 
   id = gtk_stack_page_get_name (gtk_stack_get_page (self->sections, page));
   section = lgsm_exhibition_get_section (self->exhibition, id);
-  if (section == NULL)
+  if (section == NULL || g_list_model_get_n_items (lgsm_section_get_records (section)) == 0)
     {
-      GtkWidget *label = gtk_label_new (_("This section has no records."));
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_vexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (page), label);
+      gtk_box_append (GTK_BOX (page), empty_tab_new (self, id));
       return;
     }
   view = lgsm_section_view_new (self->exhibition, section);
@@ -61,21 +183,28 @@ on_visible_tab_changed (LgsmWindow *self)
   build_tab (self, gtk_stack_get_visible_child (self->sections));
   if (name && !self->kiosk)
     g_settings_set_string (lgsm_context_get_settings (self->context), "last-section", name);
+  update_compact_switcher (self);
+  update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
 
 static void
 add_tabs (LgsmWindow *self)
 {
+  g_menu_remove_all (self->tabs_menu);
   for (guint i = 0; i < lgsm_sections_get_n_tabs (); i++)
     {
       const LgsmSectionInfo *info = lgsm_sections_get_tab (i);
       LgsmSection *section = lgsm_exhibition_get_section (self->exhibition, info->id);
       GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       const char *title = section ? lgsm_section_get_title (section) : _(info->title);
+      g_autofree char *detailed = g_strdup_printf ("win.tab::%s", info->id);
 
       gtk_stack_add_titled (self->sections, page, info->id, title);
+      /* the narrow window's menu of tabs: radio items of win.tab */
+      g_menu_append (self->tabs_menu, title, detailed);
     }
+  update_compact_switcher (self);
 }
 
 void
@@ -95,10 +224,11 @@ lgsm_window_show_section (LgsmWindow *self,
   gtk_stack_set_visible_child_name (self->sections, section);
   gtk_stack_set_visible_child_name (self->pages, "sections");
   g_clear_pointer (&self->record_id, g_free);
-  g_ptr_array_set_size (self->history, 0);
+  clear_history (self);
   gtk_widget_set_visible (self->back_button, FALSE);
-  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 const char *
@@ -132,9 +262,12 @@ hide_actionables (GtkWidget  *widget,
     }
 }
 
+/* Shows @record; the focus goes back where @memo says it was on its page
+ * (coming back), else on its heading, with the page at its top. */
 static void
-show_record (LgsmWindow *self,
-             LgsmRecord *record)
+show_record (LgsmWindow    *self,
+             LgsmRecord    *record,
+             LgsmFocusMemo *memo)
 {
   g_free (self->record_id);
   self->record_id = g_strdup (lgsm_record_get_id (record));
@@ -148,9 +281,12 @@ show_record (LgsmWindow *self,
     }
   lgsm_record_page_set_record (self->record_page, self->exhibition, record);
   gtk_stack_set_visible_child_name (self->pages, "record");
-  gtk_window_set_title (GTK_WINDOW (self), lgsm_record_get_title (record));
+  update_title (self);
   update_back_button (self);
+  if (!lgsm_focus_memo_restore (memo, GTK_WIDGET (self->record_page)))
+    lgsm_record_page_focus_heading (self->record_page);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 void
@@ -170,9 +306,11 @@ lgsm_window_open_record (LgsmWindow *self,
   record = lgsm_exhibition_lookup (self->exhibition, id);
   if (record == NULL || g_strcmp0 (self->record_id, id) == 0)
     return;
-  /* remember where we came from: a record, or the tabs/search (NULL) */
+  /* remember where we came from: a record, or the tabs/search (NULL), and
+   * where the focus was there */
+  g_ptr_array_add (self->history_focus, lgsm_focus_memo_save (visible_page (self)));
   g_ptr_array_add (self->history, g_strdup (self->record_id));
-  show_record (self, record);
+  show_record (self, record, NULL);
 }
 
 const char *
@@ -193,25 +331,63 @@ void
 lgsm_window_go_back (LgsmWindow *self)
 {
   g_autofree char *previous = NULL;
+  LgsmFocusMemo *memo;
   LgsmRecord *record;
 
+  /* back from the search results is back to the page searched from */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return;
+    }
   if (self->history->len == 0)
     return;
   previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  memo = g_ptr_array_steal_index (self->history_focus, self->history_focus->len - 1);
   record = lgsm_exhibition_lookup (self->exhibition, previous);
   if (record)
+    show_record (self, record, memo);
+  else
     {
-      show_record (self, record);
-      return;
+      g_clear_pointer (&self->record_id, g_free);
+      gtk_stack_set_visible_child_name (self->pages, searching (self) ? "search" : "sections");
+      update_title (self);
+      update_back_button (self);
+      /* exactly where the visitor was on the tab or in the results */
+      lgsm_focus_memo_restore (memo, visible_page (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
     }
-  g_clear_pointer (&self->record_id, g_free);
-  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
-  gtk_stack_set_visible_child_name (self->pages, searching (self) ? "search" : "sections");
-  update_back_button (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  lgsm_focus_memo_free (memo);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 /* ---- search ------------------------------------------------------------ */
+
+/* Leaves the search results for the page that was open when the search
+ * began (a tab or a record), with the focus where it was there. */
+static void
+leave_search (LgsmWindow *self)
+{
+  g_autofree char *record_id = NULL;
+  LgsmFocusMemo *memo;
+  LgsmRecord *record;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") != 0)
+    return;
+  record_id = g_steal_pointer (&self->search_return);
+  record = record_id ? lgsm_exhibition_lookup (self->exhibition, record_id) : NULL;
+  memo = g_steal_pointer (&self->search_focus);
+  if (record)
+    show_record (self, record, memo);
+  else
+    {
+      gtk_stack_set_visible_child_name (self->pages, "sections");
+      update_title (self);
+      update_back_button (self);
+      lgsm_focus_memo_restore (memo, visible_page (self));
+    }
+  lgsm_focus_memo_free (memo);
+}
 
 static void
 on_search_changed (LgsmWindow *self)
@@ -221,16 +397,21 @@ on_search_changed (LgsmWindow *self)
   lgsm_search_view_set_query (self->search_view, text);
   if (*text == '\0')
     {
-      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
-        gtk_stack_set_visible_child_name (self->pages, "sections");
+      leave_search (self);
       return;
     }
-  g_ptr_array_set_size (self->history, 0);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") != 0)
+    {
+      /* the page the search was started from, to come back to */
+      g_free (self->search_return);
+      self->search_return = g_strdup (self->record_id);
+    }
   g_clear_pointer (&self->record_id, g_free);
   gtk_stack_set_visible_child_name (self->pages, "search");
-  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  update_title (self);
   update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_LESSON]);
 }
 
 static void
@@ -245,9 +426,34 @@ on_search_activate (LgsmWindow *self)
 static void
 on_search_mode_changed (LgsmWindow *self)
 {
-  if (!gtk_search_bar_get_search_mode (self->search_bar) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
-    gtk_stack_set_visible_child_name (self->pages, "sections");
+  LgsmFocusMemo *memo;
+
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") == 0)
+    {
+      leave_search (self);
+      return;
+    }
+  /* closed over another page (a record opened from the results): the
+   * page stays, the focus goes back where it was */
+  memo = g_steal_pointer (&self->search_focus);
+  lgsm_focus_memo_restore (memo, visible_page (self));
+  lgsm_focus_memo_free (memo);
+}
+
+/* Ctrl+F remembers where the focus was, for Escape. */
+void
+lgsm_window_begin_search (LgsmWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") != 0)
+    {
+      lgsm_focus_memo_free (self->search_focus);
+      self->search_focus = lgsm_focus_memo_save (visible_page (self));
+    }
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -271,6 +477,8 @@ update_problems (LgsmWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), n > 0);
   if (n == 0)
     return;
+  /* Translators: the bar at the top of the window when some records files have problems; the
+     records that could be read are shown all the same */
   text = g_strdup_printf (ngettext ("%u problem in the records: what could be read is shown",
                                     "%u problems in the records: what could be read is shown", n), n);
   gtk_label_set_text (self->problems_label, text);
@@ -284,8 +492,15 @@ on_escape (GtkWidget *widget,
            gpointer   user_data)
 {
   LgsmWindow *self = LGSM_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (self->history->len == 0)
+  /* Escape in the search closes the search only */
+  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return TRUE;
+    }
+  if (self->history->len == 0 && g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "search") != 0)
     return FALSE;
   lgsm_window_go_back (self);
   return TRUE;
@@ -356,11 +571,13 @@ lgsm_window_section_slides (LgsmWindow *self,
   return records;
 }
 
-/* Every dated record of the tabs, in date order. */
+/* Every record of the tabs: the dated ones in date order, then those the
+ * source gives no date for, in the tabs' order. */
 GListModel *
 lgsm_window_all_slides (LgsmWindow *self)
 {
   g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  g_autoptr(GPtrArray) undated = g_ptr_array_new ();
   GListStore *store = g_list_store_new (LGSM_TYPE_RECORD);
 
   for (guint t = 0; t < lgsm_sections_get_n_tabs (); t++)
@@ -371,12 +588,12 @@ lgsm_window_all_slides (LgsmWindow *self)
       for (guint i = 0; records && i < g_list_model_get_n_items (records); i++)
         {
           g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
-          if (lgsm_record_get_date (record))
-            g_ptr_array_add (dated, record);
+          g_ptr_array_add (lgsm_record_get_date (record) ? dated : undated, record);
         }
     }
   g_ptr_array_sort (dated, compare_pointers_by_date);
   g_list_store_splice (store, 0, 0, dated->pdata, dated->len);
+  g_list_store_splice (store, dated->len, 0, undated->pdata, undated->len);
   return G_LIST_MODEL (store);
 }
 
@@ -391,6 +608,8 @@ lgsm_window_present_slides (LgsmWindow *self,
   if (section == NULL)
     {
       slides = lgsm_window_all_slides (self);
+      /* Translators: the name of the presentation of every record in date order (Shift+F5), e.g.
+         in the presenter console */
       lgsm_window_start_presentation (self, slides, _("The whole exhibition"), 0);
       return;
     }
@@ -447,18 +666,17 @@ lgsm_window_reset_home (LgsmWindow *self)
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
   gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->notice_revealer), FALSE);
+  /* records reloaded while the visitor was busy are shown from now on */
+  lgsm_context_apply_pending (self->context);
   if (!self->loading)
     {
       g_clear_pointer (&self->record_id, g_free);
       g_ptr_array_set_size (self->history, 0);
       gtk_stack_set_visible_child_name (self->pages, "sections");
-      g_signal_handlers_block_by_func (self->sections, on_visible_tab_changed, self);
-      gtk_stack_set_visible_child_name (self->sections, lgsm_sections_get_tab (0)->id);
-      g_signal_handlers_unblock_by_func (self->sections, on_visible_tab_changed, self);
       reset_scrolling (GTK_WIDGET (self->pages));
     }
   lgsm_window_show_section (self, lgsm_sections_get_tab (0)->id);
-  gtk_window_set_title (GTK_WINDOW (self), _("LGSM Exhibition"));
+  update_title (self);
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   /* the app's part of the opening state; nothing if there is no such action */
   gtk_widget_activate_action (GTK_WIDGET (self), "app.kiosk-reset", NULL);
@@ -603,11 +821,12 @@ show_loading_page (LgsmWindow *self)
     {
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
       spinner = gtk_spinner_new ();
+      /* Translators: shown while the records are read, e.g. after changing the language */
       label = gtk_label_new (_("Loading the records…"));
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       gtk_widget_set_size_request (spinner, 48, 48);
       gtk_spinner_start (GTK_SPINNER (spinner));
-      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "empty-section");
       gtk_box_append (GTK_BOX (box), spinner);
       gtk_box_append (GTK_BOX (box), label);
       gtk_stack_add_named (self->pages, box, "loading");
@@ -654,6 +873,11 @@ on_exhibition_changed (LgsmWindow *self)
   record = g_steal_pointer (&self->pending_record);
   if (section == NULL)
     section = g_strdup (lgsm_window_get_section (self));
+  /* reloaded records: the visitor stays on the record they were reading */
+  if (record == NULL && self->record_id)
+    record = g_strdup (self->record_id);
+  g_clear_pointer (&self->record_id, g_free);
+  g_ptr_array_set_size (self->history, 0);
   g_set_object (&self->exhibition, lgsm_context_get_exhibition (self->context));
   lgsm_search_view_set_exhibition (self->search_view, self->exhibition);
   lgsm_window_set_loading (self, FALSE);
@@ -669,9 +893,20 @@ on_exhibition_changed (LgsmWindow *self)
     gtk_stack_set_visible_child_name (self->sections, section);
   build_tab (self, gtk_stack_get_visible_child (self->sections));
   update_problems (self);
+  update_compact_switcher (self);
+  update_title (self);
   if (record)
     lgsm_window_open_record (self, record);
   schedule_prebuild (self);
+}
+
+static void
+on_reload_summary (LgsmWindow *self)
+{
+  const char *summary = lgsm_context_get_reload_summary (self->context);
+
+  if (summary && !self->kiosk)
+    lgsm_window_show_notice (self, summary);
 }
 
 /* ---- first frame -------------------------------------------------------- */
@@ -724,6 +959,25 @@ on_after_paint (GdkFrameClock *clock,
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
+/* GTK titles its shortcuts window from its own translations, which lack
+ * Welsh: the titles come from ours instead. */
+static void
+translate_shortcuts_titles (GtkWidget *widget)
+{
+  /* Translators: the title of the keyboard shortcuts window (Ctrl+?) */
+  static const char *titles[] = { N_("Shortcuts"),
+                                  /* Translators: in the keyboard shortcuts window, over the
+                                     shortcuts found by typing in its search box */
+                                  N_("Search Results") };
+
+  if (GTK_IS_LABEL (widget))
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), g_dgettext ("gtk40", titles[i])) == 0)
+        gtk_label_set_text (GTK_LABEL (widget), _(titles[i]));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    translate_shortcuts_titles (child);
+}
+
 /* The keyboard shortcuts window is built once the window is on screen, not
  * before its first frame; a kiosk has none. */
 static gboolean
@@ -732,9 +986,12 @@ add_help_overlay (gpointer data)
   LgsmWindow *self = data;
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "ui/help-overlay.ui");
 
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
   self->help_overlay_idle = 0;
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  translate_shortcuts_titles (overlay);
+  lgsm_a11y_name_shortcuts_window (overlay);
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
   return G_SOURCE_REMOVE;
 }
 
@@ -769,21 +1026,27 @@ lgsm_window_quit_after_first_frame (LgsmWindow *self)
 
 /* ---- the language menu -------------------------------------------------- */
 
-/* English and every translation, each named in its own language. */
+/* English and every translation, each named in its own language (and
+ * with how much of it is translated, when that is not everything); the
+ * app.language action's state ticks the current one. */
 static void
 fill_language_menu (LgsmWindow *self)
 {
   g_auto(GStrv) linguas = g_strsplit (LINGUAS, " ", -1);
+  /* Translators: Language menu: the first item, to follow the language of the computer's desktop
+     rather than choose one */
   g_autoptr(GMenuItem) system = g_menu_item_new (_("Desktop Language"), NULL);
+  g_autofree char *english = lgsm_language_dup_label ("en");
 
   g_menu_item_set_action_and_target_value (system, "app.language", g_variant_new_string (""));
   g_menu_append_item (self->language_section, system);
-  g_menu_append (self->language_section, lgsm_language_get_name ("en"), "app.language::en");
+  g_menu_append (self->language_section, english, "app.language::en");
   for (guint i = 0; linguas[i]; i++)
     if (*linguas[i])
       {
         g_autofree char *detailed = g_strdup_printf ("app.language::%s", linguas[i]);
-        g_menu_append (self->language_section, lgsm_language_get_name (linguas[i]), detailed);
+        g_autofree char *label = lgsm_language_dup_label (linguas[i]);
+        g_menu_append (self->language_section, label, detailed);
       }
 }
 
@@ -800,11 +1063,14 @@ lgsm_window_constructed (GObject *object)
   lgsm_search_view_set_exhibition (self->search_view, self->exhibition);
   g_signal_connect_object (self->context, "notify::exhibition",
                            G_CALLBACK (on_exhibition_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::reload-summary",
+                           G_CALLBACK (on_reload_summary), self, G_CONNECT_SWAPPED);
   add_tabs (self);
   setup_nav_bar (self);
   if (lgsm_context_get_kiosk (self->context))
     lgsm_window_lock_for_kiosk (self);
   lgsm_window_update_nav_bar (self);
+  lgsm_window_setup_reading (self);
   restore_state (self);
   update_problems (self);
 }
@@ -830,6 +1096,9 @@ lgsm_window_get_property (GObject    *object,
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_IN_LESSON:
+      g_value_set_boolean (value, lgsm_window_get_in_lesson (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -858,6 +1127,9 @@ lgsm_window_set_property (GObject      *object,
     case PROP_LOADING:
       lgsm_window_set_loading (self, g_value_get_boolean (value));
       break;
+    case PROP_IN_LESSON:
+      lgsm_window_set_in_lesson (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -871,7 +1143,11 @@ lgsm_window_dispose (GObject *object)
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
   g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
   g_clear_handle_id (&self->prebuild_idle, g_source_remove);
+  g_clear_pointer (&self->tabs_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGSM_TYPE_WINDOW);
+  g_clear_object (&self->audio_guide);
+  g_clear_object (&self->reader);
+  lgsm_window_forget_lessons (self);
   g_clear_object (&self->kiosk);
   g_clear_object (&self->exhibition);
   g_clear_object (&self->context);
@@ -885,6 +1161,9 @@ lgsm_window_finalize (GObject *object)
   LgsmWindow *self = LGSM_WINDOW (object);
 
   g_ptr_array_unref (self->history);
+  g_ptr_array_unref (self->history_focus);
+  lgsm_focus_memo_free (self->search_focus);
+  g_free (self->search_return);
   g_free (self->record_id);
   g_free (self->pending_section);
   g_free (self->pending_record);
@@ -919,12 +1198,27 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LgsmWindow:in-lesson:
+   *
+   * Whether the record on show is in the current lesson path; the state
+   * of win.add-to-lesson (Ctrl+D), which toggles it.
+   */
+  properties[PROP_IN_LESSON] =
+    g_param_spec_boolean ("in-lesson", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LGSM_TYPE_SEARCH_VIEW);
   g_type_ensure (LGSM_TYPE_NAV_BAR);
+  g_type_ensure (LGSM_TYPE_FIT_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tab_switcher);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, compact_switcher);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tabs_bar);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, compact_label);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tabs_menu);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, nav_bar);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, language_section);
@@ -947,8 +1241,12 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_mouse_back);
   gtk_widget_class_bind_template_callback (widget_class, on_tabs_swipe);
+  gtk_widget_class_bind_template_callback (widget_class, on_compact_switcher_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_tabs_compact_changed);
 
   lgsm_window_class_add_actions (widget_class);
+  /* the narrow window's menu of tabs (radio items) */
+  gtk_widget_class_install_property_action (widget_class, "win.tab", "section");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
 }
 
@@ -956,7 +1254,9 @@ static void
 lgsm_window_init (LgsmWindow *self)
 {
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->history_focus = g_ptr_array_new_with_free_func ((GDestroyNotify) lgsm_focus_memo_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  lgsm_a11y_name_menu_button (self->menu_button, _("Main Menu"), _("Main Menu"));
   fill_language_menu (self);
 }
 

@@ -26,6 +26,8 @@ void         lgsm_window_set_loading             (LgsmWindow     *self,
 gboolean     lgsm_window_get_loading             (LgsmWindow     *self);
 void         lgsm_window_reset_home              (LgsmWindow     *self);
 LgsmKiosk   *lgsm_window_get_kiosk               (LgsmWindow     *self);
+LgsmReader  *lgsm_window_get_reader              (LgsmWindow     *self);
+LgsmAudioGuide *lgsm_window_get_audio_guide      (LgsmWindow     *self);
 void         lgsm_window_allow_close             (LgsmWindow     *self);
 void         lgsm_window_quit_after_first_frame  (LgsmWindow     *self);
 

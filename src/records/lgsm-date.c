@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lgsm-date.h"
+#include "lgsm-language.h"
 #include "lgsm-record-error.h"
 
 struct _LgsmDate
@@ -217,10 +218,81 @@ lgsm_date_to_years (const LgsmDate *date)
   return point_to_years (&date->start);
 }
 
-/* Formats at the precision given, with the locale's month names. */
+/* The month names dates use when the C library has no locale for the
+ * chosen language (lgsm_language_get_dates_from_translation()). */
+static const char * const month_names[] = {
+  /* Translators: a month's name as dates show it ("10 January 1985",
+     "January 1985") where the computer has no locale for your language;
+     with one, the C library's names are used and these are not. */
+  NC_("month", "January"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "February"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "March"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "April"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "May"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "June"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "July"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "August"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "September"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "October"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "November"),
+  /* Translators: a month's name in a date, as for "January" */
+  NC_("month", "December"),
+};
+
+/* @format with the month's name (%B, %OB) written in from the translation,
+ * for a language the C library has no locale for. */
+static char *
+with_translated_month (const char *format,
+                       guint       month)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (month >= 1 && month <= 12, g_strdup (format));
+
+  /* a "%" in the name is not a conversion */
+  parts = g_strsplit (g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[month - 1]), "%", -1);
+  name = g_strjoinv ("%%", parts);
+  for (const char *p = format; *p; p++)
+    {
+      if (p[0] == '%' && p[1] == 'B')
+        {
+          g_string_append (out, name);
+          p++;
+        }
+      else if (p[0] == '%' && p[1] == 'O' && p[2] == 'B')
+        {
+          g_string_append (out, name);
+          p += 2;
+        }
+      else if (p[0] == '%' && p[1] != '\0')
+        {
+          g_string_append_len (out, p, 2);
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Formats at the precision given, with the locale's month names, or the
+ * translation's when the language has no locale. */
 char *
 lgsm_date_point_format (const LgsmDatePoint *point)
 {
+  g_autofree char *translated_format = NULL;
   g_autoptr(GDateTime) dt = NULL;
   const char *format;
 
@@ -242,6 +314,8 @@ lgsm_date_point_format (const LgsmDatePoint *point)
   dt = g_date_time_new_utc (point->year, point->month, point->day ? point->day : 1, 12, 0, 0);
   if (dt == NULL)
     return g_strdup_printf ("%u", point->year);
+  if (lgsm_language_get_dates_from_translation ())
+    format = translated_format = with_translated_month (format, point->month);
   return g_date_time_format (dt, format);
 }
 

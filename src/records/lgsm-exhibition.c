@@ -1,46 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "lgsm-exhibition.h"
-#include "lgsm-json-locate.h"
-#include "lgsm-loader.h"
-#include "lgsm-sections.h"
-#include "lgsm-record-private.h"
+#include "lgsm-exhibition-private.h"
 
 /* The whole exhibition: every section's records, checked across files
- * (unique ids, links that resolve), with lookup, back links and search. */
-struct _LgsmExhibition
-{
-  GObject     parent_instance;
-  char       *domain;
-  GListStore *sections;
-  GListStore *problems;
-  GHashTable *by_id;      /* id → LgsmRecord (owned by its section) */
-  GHashTable *backlinks;  /* id → GPtrArray of LgsmRecord */
-  GPtrArray  *pending;    /* PendingFile, until the cross-file checks ran */
-};
+ * (unique ids, links that resolve), with lookup, back links and search.
+ * This file holds the object and what it answers; lgsm-exhibition-load.c
+ * loads it, and lgsm-exhibition-checks.c checks what was loaded. */
 
 G_DEFINE_FINAL_TYPE (LgsmExhibition, lgsm_exhibition, G_TYPE_OBJECT)
-
-typedef struct {
-  char          *file;
-  GBytes        *bytes;
-  LgsmJsonIndex *index;
-} PendingFile;
-
-static void
-pending_file_free (PendingFile *pf)
-{
-  g_free (pf->file);
-  g_bytes_unref (pf->bytes);
-  g_clear_pointer (&pf->index, lgsm_json_index_free);
-  g_free (pf);
-}
 
 static void
 lgsm_exhibition_finalize (GObject *object)
@@ -53,6 +21,11 @@ lgsm_exhibition_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->backlinks, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->index, lgsm_search_index_unref);
+  g_clear_pointer (&self->not_loaded, g_hash_table_unref);
+  g_clear_pointer (&self->skipped_sections, g_hash_table_unref);
+  g_clear_pointer (&self->section_problems, g_hash_table_unref);
+  g_clear_pointer (&self->later, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lgsm_exhibition_parent_class)->finalize (object);
 }
@@ -71,7 +44,11 @@ lgsm_exhibition_init (LgsmExhibition *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->backlinks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                            (GDestroyNotify) g_ptr_array_unref);
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_file_free);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) lgsm_exhibition_pending_file_free);
+  self->not_loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->skipped_sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->section_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->later = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 LgsmExhibition *
@@ -87,425 +64,6 @@ lgsm_exhibition_set_translation_domain (LgsmExhibition *self,
   g_return_if_fail (LGSM_IS_EXHIBITION (self));
   g_free (self->domain);
   self->domain = g_strdup (domain);
-}
-
-/* ---- problems found across files ---------------------------------------- */
-
-static PendingFile *
-find_pending (LgsmExhibition *self,
-              const char     *file)
-{
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      PendingFile *pf = g_ptr_array_index (self->pending, i);
-      if (g_strcmp0 (pf->file, file) == 0)
-        return pf;
-    }
-  return NULL;
-}
-
-G_GNUC_PRINTF (5, 6) static void
-report_record (LgsmExhibition  *self,
-               LgsmRecord      *record,
-               const char      *field,
-               LgsmRecordError  code,
-               const char      *format,
-               ...)
-{
-  PendingFile *pf = find_pending (self, record->file);
-  g_autoptr(LgsmProblem) problem = NULL;
-  g_autofree char *message = NULL;
-  guint line = 0, column = 0;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (pf != NULL)
-    {
-      gsize len;
-      const char *text = g_bytes_get_data (pf->bytes, &len);
-
-      if (pf->index == NULL)
-        pf->index = lgsm_json_index_new (text, len);
-      lgsm_json_index_locate (pf->index, (int) record->index, field, &line, &column);
-    }
-  problem = lgsm_problem_new (record->file, line, column, record->id, field, code, message);
-  g_list_store_append (self->problems, problem);
-}
-
-static void
-report_file (LgsmExhibition  *self,
-             const char      *file,
-             LgsmRecordError  code,
-             const char      *message)
-{
-  g_autoptr(LgsmProblem) problem = lgsm_problem_new (file, 0, 0, NULL, NULL, code, message);
-  g_list_store_append (self->problems, problem);
-}
-
-/* ---- loading -------------------------------------------------------------- */
-
-static int
-section_rank (LgsmSection *section)
-{
-  return lgsm_sections_rank (lgsm_section_get_id (section));
-}
-
-static int
-compare_sections (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return section_rank ((LgsmSection *) a) - section_rank ((LgsmSection *) b);
-}
-
-/* Registers a section's ids; a duplicate is reported and left out. */
-static void
-add_section (LgsmExhibition *self,
-             LgsmSection    *section)
-{
-  GListModel *records = lgsm_section_get_records (section);
-  g_autoptr(GPtrArray) duplicates = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (records);
-
-  if (lgsm_exhibition_get_section (self, lgsm_section_get_id (section)) != NULL)
-    {
-      LgsmSection *first = lgsm_exhibition_get_section (self, lgsm_section_get_id (section));
-      g_autofree char *message =
-        g_strdup_printf ("section “%s” was already loaded from %s; a section lives in one file",
-                         lgsm_section_get_id (section), lgsm_section_get_file (first));
-      report_file (self, lgsm_section_get_file (section), LGSM_RECORD_ERROR_BAD_VALUE, message);
-      return;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
-      LgsmRecord *first = g_hash_table_lookup (self->by_id, record->id);
-
-      if (first == NULL)
-        {
-          g_hash_table_insert (self->by_id, (gpointer) record->id, record);
-          continue;
-        }
-      report_record (self, record, "id", LGSM_RECORD_ERROR_DUPLICATE_ID,
-                     "“%s” is already the id of “%s” in %s", record->id, first->title, first->file);
-      g_ptr_array_add (duplicates, g_steal_pointer (&record));
-    }
-  for (guint i = 0; i < duplicates->len; i++)
-    lgsm_section_remove (section, g_ptr_array_index (duplicates, i));
-
-  g_list_store_insert_sorted (self->sections, section, compare_sections, NULL);
-}
-
-static void
-load_bytes (LgsmExhibition *self,
-            LgsmLoader     *loader,
-            GBytes         *bytes,
-            const char     *file)
-{
-  g_autoptr(LgsmSection) section = NULL;
-  PendingFile *pf = g_new0 (PendingFile, 1);
-
-  pf->file = g_strdup (file);
-  pf->bytes = g_bytes_ref (bytes);
-  g_ptr_array_add (self->pending, pf);
-
-  section = lgsm_loader_load_bytes (loader, bytes, file, self->problems);
-  if (section != NULL)
-    add_section (self, section);
-}
-
-static void
-add_backlink (LgsmExhibition *self,
-              const char     *target,
-              LgsmRecord     *from)
-{
-  GPtrArray *list = g_hash_table_lookup (self->backlinks, target);
-
-  if (list == NULL)
-    {
-      list = g_ptr_array_new ();
-      g_hash_table_insert (self->backlinks, (gpointer) target, list);
-    }
-  if (list->len == 0 || g_ptr_array_index (list, list->len - 1) != from)
-    g_ptr_array_add (list, from);
-}
-
-static void
-check_links (LgsmExhibition     *self,
-             LgsmRecord         *record,
-             const char * const *links,
-             const char         *field,
-             int                 wanted_kind)
-{
-  guint n_bad = 0;
-
-  for (guint i = 0; links && links[i]; i++)
-    {
-      LgsmRecord *target = g_hash_table_lookup (self->by_id, links[i]);
-      char path[64];
-
-      g_snprintf (path, sizeof path, "%s.%u", field, i);
-      if ((target == NULL || (wanted_kind >= 0 && target->kind != (LgsmRecordKind) wanted_kind)) &&
-          ++n_bad > LGSM_LOADER_MAX_PROBLEMS_PER_RECORD)
-        continue;  /* counted below */
-      if (target == NULL)
-        report_record (self, record, path, LGSM_RECORD_ERROR_DANGLING_LINK,
-                       "no record has the id “%s”", links[i]);
-      else if (wanted_kind >= 0 && target->kind != (LgsmRecordKind) wanted_kind)
-        report_record (self, record, path, LGSM_RECORD_ERROR_DANGLING_LINK,
-                       "“%s” is a record of kind “%s”, not “%s”", links[i],
-                       lgsm_record_kind_to_string (target->kind),
-                       lgsm_record_kind_to_string ((LgsmRecordKind) wanted_kind));
-      else
-        add_backlink (self, target->id, record);
-    }
-  if (n_bad > LGSM_LOADER_MAX_PROBLEMS_PER_RECORD)
-    report_record (self, record, field, LGSM_RECORD_ERROR_DANGLING_LINK,
-                   "and %u more links that do not resolve, not listed one by one",
-                   n_bad - LGSM_LOADER_MAX_PROBLEMS_PER_RECORD);
-}
-
-/* Cross-file checks, once every file is in. A dangling link is reported
- * and the record kept: the views skip links that do not resolve. */
-static void
-finish_loading (LgsmExhibition *self)
-{
-  guint n_sections = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
-
-  g_hash_table_remove_all (self->backlinks);
-  for (guint s = 0; s < n_sections; s++)
-    {
-      g_autoptr(LgsmSection) section = g_list_model_get_item (G_LIST_MODEL (self->sections), s);
-      GListModel *records = lgsm_section_get_records (section);
-      guint n = g_list_model_get_n_items (records);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
-
-          check_links (self, record, (const char * const *) record->places, "places", LGSM_RECORD_KIND_PLACE);
-          check_links (self, record, (const char * const *) record->people, "people", LGSM_RECORD_KIND_PERSON);
-          check_links (self, record, (const char * const *) record->see_also, "see-also", -1);
-        }
-    }
-  g_ptr_array_set_size (self->pending, 0);
-}
-
-static char *
-resolve_resource (const char  *path,
-                  gpointer     user_data,
-                  GError     **error)
-{
-  const char *prefix = user_data;
-  g_autofree char *full = g_strconcat (prefix, path, NULL);
-  g_autofree char *escaped = NULL;
-
-  if (!g_resources_get_info (full, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    {
-      g_set_error (error, LGSM_RECORD_ERROR, LGSM_RECORD_ERROR_BAD_IMAGE,
-                   "there is no image “%s” in the application's bundle", path);
-      return NULL;
-    }
-  escaped = g_uri_escape_string (full, "/", FALSE);
-  return g_strconcat ("resource://", escaped, NULL);
-}
-
-/**
- * lgsm_exhibition_load_resources:
- * @prefix: a resource folder, e.g. "/org/lgsm/Exhibition/", whose "seeds/"
- *   holds the records and against which image paths resolve
- *
- * Returns: %FALSE only when no records folder exists in the bundle; problems
- * in the records themselves are in lgsm_exhibition_get_problems().
- */
-gboolean
-lgsm_exhibition_load_resources (LgsmExhibition  *self,
-                                const char      *prefix,
-                                GError         **error)
-{
-  g_autoptr(LgsmLoader) loader = lgsm_loader_new ();
-  g_autofree char *seeds = g_strconcat (prefix, "seeds/", NULL);
-  g_auto(GStrv) names = NULL;
-
-  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), FALSE);
-
-  names = g_resources_enumerate_children (seeds, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (names == NULL)
-    return FALSE;
-
-  lgsm_loader_set_translation_domain (loader, self->domain);
-  lgsm_loader_set_image_resolver (loader, resolve_resource, g_strdup (prefix), g_free);
-  qsort (names, g_strv_length (names), sizeof (char *), (int (*)(const void *, const void *)) g_strcmp0);
-  for (guint i = 0; names[i]; i++)
-    {
-      g_autofree char *path = g_strconcat (seeds, names[i], NULL);
-      g_autoptr(GBytes) bytes = NULL;
-
-      if (!g_str_has_suffix (names[i], ".json"))
-        continue;
-      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-      if (bytes == NULL)
-        return FALSE;
-      load_bytes (self, loader, bytes, path);
-    }
-  finish_loading (self);
-  return TRUE;
-}
-
-typedef struct {
-  char *folder;          /* real path, no trailing slash */
-  char *fallback_prefix; /* resource prefix, or NULL */
-} FolderResolver;
-
-static void
-folder_resolver_free (FolderResolver *fr)
-{
-  g_free (fr->folder);
-  g_free (fr->fallback_prefix);
-  g_free (fr);
-}
-
-static gboolean
-is_inside (const char *folder,
-           const char *path)
-{
-  gsize n = strlen (folder);
-  return strncmp (path, folder, n) == 0 && path[n] == G_DIR_SEPARATOR;
-}
-
-static char *
-resolve_in_folder (const char  *path,
-                   gpointer     user_data,
-                   GError     **error)
-{
-  FolderResolver *fr = user_data;
-  g_autofree char *candidate = g_build_filename (fr->folder, path, NULL);
-  g_autofree char *real = realpath (candidate, NULL);
-
-  if (real != NULL)
-    {
-      if (!is_inside (fr->folder, real))
-        {
-          g_set_error (error, LGSM_RECORD_ERROR, LGSM_RECORD_ERROR_BAD_IMAGE,
-                       "“%s” leads outside the records folder", path);
-          return NULL;
-        }
-      if (g_file_test (real, G_FILE_TEST_IS_REGULAR))
-        return g_filename_to_uri (real, NULL, error);
-    }
-  if (fr->fallback_prefix)
-    return resolve_resource (path, fr->fallback_prefix, error);
-
-  g_set_error (error, LGSM_RECORD_ERROR, LGSM_RECORD_ERROR_BAD_IMAGE,
-               "there is no image “%s” in the records folder", path);
-  return NULL;
-}
-
-static int
-compare_file_names (gconstpointer a,
-                    gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void
-load_folder_file (LgsmExhibition *self,
-                  LgsmLoader     *loader,
-                  const char     *folder,
-                  const char     *name)
-{
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autofree char *real = realpath (path, NULL);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  GStatBuf st;
-
-  if (real == NULL || !is_inside (folder, real))
-    {
-      report_file (self, path, LGSM_RECORD_ERROR_IO, "the file leads outside the records folder");
-      return;
-    }
-  if (g_stat (real, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      report_file (self, path, LGSM_RECORD_ERROR_IO, "not a regular file");
-      return;
-    }
-  if (st.st_size > LGSM_LOADER_MAX_FILE_SIZE)
-    {
-      g_autofree char *message =
-        g_strdup_printf ("the file is %" G_GINT64_FORMAT " bytes; the limit is %d MiB",
-                         (gint64) st.st_size, LGSM_LOADER_MAX_FILE_SIZE / (1024 * 1024));
-      report_file (self, path, LGSM_RECORD_ERROR_TOO_LARGE, message);
-      return;
-    }
-
-  file = g_file_new_for_path (real);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      report_file (self, path, LGSM_RECORD_ERROR_IO, error->message);
-      return;
-    }
-  load_bytes (self, loader, bytes, path);
-}
-
-/**
- * lgsm_exhibition_load_directory:
- * @fallback_prefix: (nullable): a resource prefix whose images may be used
- *   when the folder has no image of that name
- *
- * Loads every "*.json" in @directory, in name order. Returns %FALSE only when
- * the folder itself cannot be read.
- */
-gboolean
-lgsm_exhibition_load_directory (LgsmExhibition  *self,
-                                GFile           *directory,
-                                const char      *fallback_prefix,
-                                GError         **error)
-{
-  g_autoptr(LgsmLoader) loader = lgsm_loader_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *path = g_file_get_path (directory);
-  g_autofree char *folder = NULL;
-  g_autoptr(GDir) dir = NULL;
-  FolderResolver *fr;
-  const char *name;
-
-  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), FALSE);
-
-  folder = path ? realpath (path, NULL) : NULL;
-  if (folder == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "cannot open the records folder “%s”: %s", path ? path : "?", g_strerror (saved));
-      return FALSE;
-    }
-  dir = g_dir_open (folder, 0, error);
-  if (dir == NULL)
-    return FALSE;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_file_names);
-
-  fr = g_new0 (FolderResolver, 1);
-  fr->folder = g_strdup (folder);
-  fr->fallback_prefix = g_strdup (fallback_prefix);
-  lgsm_loader_set_translation_domain (loader, self->domain);
-  lgsm_loader_set_image_resolver (loader, resolve_in_folder, fr, (GDestroyNotify) folder_resolver_free);
-
-  for (guint i = 0; i < names->len; i++)
-    load_folder_file (self, loader, folder, g_ptr_array_index (names, i));
-  if (names->len == 0)
-    report_file (self, folder, LGSM_RECORD_ERROR_IO, "the folder holds no “.json” records file");
-  finish_loading (self);
-  return TRUE;
 }
 
 /* ---- queries -------------------------------------------------------------- */
@@ -582,180 +140,191 @@ lgsm_exhibition_get_backlinks (LgsmExhibition *self,
   return G_LIST_MODEL (store);
 }
 
-/* Lower case, without accents: "Ŵyl" matches "wyl". */
-static char *
-fold (const char *text)
+/**
+ * lgsm_exhibition_get_section_problem:
+ * @section_id: a section's id, e.g. "people"
+ *
+ * Why a section has no records: the first problem of the file that should
+ * have held it (a file that could not be read, or whose every record has a
+ * problem).
+ *
+ * Returns: (transfer none) (nullable): the problem, or %NULL when the
+ * section has records or no file was meant to hold it
+ */
+LgsmProblem *
+lgsm_exhibition_get_section_problem (LgsmExhibition *self,
+                                     const char     *section_id)
 {
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
-  g_autoptr(GString) bare = g_string_sized_new (strlen (text));
+  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), NULL);
+  return section_id ? g_hash_table_lookup (self->section_problems, section_id) : NULL;
+}
 
-  if (decomposed == NULL)
-    return g_strdup ("");
-  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+/* The records in exhibition order. */
+static GPtrArray *
+all_records (LgsmExhibition *self)
+{
+  GListModel *sections = G_LIST_MODEL (self->sections);
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint s = 0; s < g_list_model_get_n_items (sections); s++)
     {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
-        g_string_append_unichar (bare, c);
+      g_autoptr(LgsmSection) section = g_list_model_get_item (sections, s);
+      GListModel *list = lgsm_section_get_records (section);
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (records, g_list_model_get_item (list, i));
     }
-  return g_utf8_casefold (bare->str, (gssize) bare->len);
+  return records;
+}
+
+/* The records in exhibition order, with the names of what they link to. */
+static LgsmSearchIndex *
+build_index (LgsmExhibition *self)
+{
+  g_autoptr(GPtrArray) records = all_records (self);
+
+  return lgsm_search_index_new (records, self->by_id);
+}
+
+/* Once loaded: the index of the records as they are now, unless it is
+ * deferred. */
+void
+lgsm_exhibition_update_index (LgsmExhibition *self)
+{
+  g_clear_pointer (&self->index, lgsm_search_index_unref);
+  if (!self->defer_index)
+    self->index = build_index (self);
+}
+
+/**
+ * lgsm_exhibition_set_index_deferred:
+ *
+ * Loading leaves the search index out: the records can be shown first,
+ * and the index built after (lgsm_exhibition_build_index_async()), or when
+ * first searched.
+ */
+void
+lgsm_exhibition_set_index_deferred (LgsmExhibition *self,
+                                    gboolean        deferred)
+{
+  g_return_if_fail (LGSM_IS_EXHIBITION (self));
+  self->defer_index = deferred;
+}
+
+gboolean
+lgsm_exhibition_has_index (LgsmExhibition *self)
+{
+  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), FALSE);
+  return self->index != NULL;
+}
+
+typedef struct {
+  GPtrArray  *records;
+  GHashTable *by_id;
+} IndexJob;
+
+static void
+index_job_free (IndexJob *job)
+{
+  g_ptr_array_unref (job->records);
+  g_hash_table_unref (job->by_id);
+  g_free (job);
 }
 
 static void
-append_link_titles (LgsmExhibition     *self,
-                    GString            *key,
-                    const char * const *links)
+build_index_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
 {
-  for (guint i = 0; links && links[i]; i++)
-    {
-      LgsmRecord *target = g_hash_table_lookup (self->by_id, links[i]);
-      if (target)
-        g_string_append_printf (key, "\n%s", target->title);
-    }
+  IndexJob *job = data;
+
+  g_task_return_pointer (task, lgsm_search_index_new (job->records, job->by_id),
+                         (GDestroyNotify) lgsm_search_index_unref);
 }
 
-static const char *
-search_key (LgsmExhibition *self,
-            LgsmRecord     *record)
+static void
+on_index_built (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr(GString) key = NULL;
+  LgsmExhibition *self = LGSM_EXHIBITION (source);
+  LgsmSearchIndex *index = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (record->search_key)
-    return record->search_key;
-
-  key = g_string_new (record->title);
-  g_string_append_printf (key, "\n%s", record->summary);
-  for (guint i = 0; record->body && record->body[i]; i++)
-    g_string_append_printf (key, "\n%s", record->body[i]);
-  append_link_titles (self, key, (const char * const *) record->people);
-  append_link_titles (self, key, (const char * const *) record->places);
-  record->search_key = fold (key->str);
-  return record->search_key;
+  /* a search meanwhile may have built one in place */
+  if (self->index == NULL)
+    self->index = index;
+  else if (index)
+    lgsm_search_index_unref (index);
 }
 
-static gboolean
-contains_all (const char          *haystack,
-              const char * const  *words)
+/* Builds the search index in a worker thread, for records loaded with the
+ * index deferred; the records are not changed meanwhile (they never are
+ * once loaded). */
+void
+lgsm_exhibition_build_index_async (LgsmExhibition *self)
 {
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] && strstr (haystack, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  g_autoptr(GTask) task = NULL;
+  IndexJob *job;
+
+  g_return_if_fail (LGSM_IS_EXHIBITION (self));
+
+  if (self->index)
+    return;
+  job = g_new0 (IndexJob, 1);
+  job->records = all_records (self);
+  job->by_id = g_hash_table_ref (self->by_id);
+  task = g_task_new (self, NULL, on_index_built, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) index_job_free);
+  g_task_run_in_thread (task, build_index_thread);
+}
+
+/**
+ * lgsm_exhibition_get_search_index:
+ *
+ * Returns: (transfer none): the index of the records' text, built when they
+ * were loaded (in the loading thread)
+ */
+LgsmSearchIndex *
+lgsm_exhibition_get_search_index (LgsmExhibition *self)
+{
+  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), NULL);
+  if (self->index == NULL)
+    self->index = build_index (self);
+  return self->index;
+}
+
+/**
+ * lgsm_exhibition_search_full:
+ * @query: words to find in the records' title, summary, body, the names of
+ *   their people and places, their date, image description and sources
+ *
+ * See lgsm_search_index_query().
+ *
+ * Returns: (transfer full): the matching records, best first, with the
+ * matched words and, when nothing matched, a suggestion
+ */
+LgsmSearchResults *
+lgsm_exhibition_search_full (LgsmExhibition *self,
+                             const char     *query)
+{
+  g_return_val_if_fail (LGSM_IS_EXHIBITION (self), NULL);
+  return lgsm_search_index_query (lgsm_exhibition_get_search_index (self), query);
 }
 
 /**
  * lgsm_exhibition_search:
- * @query: words that must all occur in a record's title, summary, body, or
- *   the names of its people and places (case and accents do not matter)
+ * @query: words that must all be found, from their start, in a record's
+ *   text (case, accents and small typos do not matter)
  *
- * Returns: (transfer full): the matching records, those whose title matches
- * first, each group in exhibition order
+ * Returns: (transfer full): the matching records, best first (an
+ * #LgsmSearchResults)
  */
 GListModel *
 lgsm_exhibition_search (LgsmExhibition *self,
                         const char     *query)
 {
-  g_autoptr(GPtrArray) in_title = g_ptr_array_new ();
-  g_autoptr(GPtrArray) elsewhere = g_ptr_array_new ();
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
-  GListStore *results;
-  guint n_sections;
-
   g_return_val_if_fail (LGSM_IS_EXHIBITION (self), NULL);
-
-  results = g_list_store_new (LGSM_TYPE_RECORD);
-  folded = fold (query ? query : "");
-  words = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
-  if (words[0] == NULL || *folded == '\0')
-    return G_LIST_MODEL (results);
-
-  n_sections = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
-  for (guint s = 0; s < n_sections; s++)
-    {
-      g_autoptr(LgsmSection) section = g_list_model_get_item (G_LIST_MODEL (self->sections), s);
-      GListModel *records = lgsm_section_get_records (section);
-      guint n = g_list_model_get_n_items (records);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(LgsmRecord) record = g_list_model_get_item (records, i);
-          const char *key = search_key (self, record);
-          const char *newline = strchr (key, '\n');
-          g_autofree char *title = g_strndup (key, newline ? (gsize) (newline - key) : strlen (key));
-
-          if (contains_all (title, (const char * const *) words))
-            g_ptr_array_add (in_title, record);
-          else if (contains_all (key, (const char * const *) words))
-            g_ptr_array_add (elsewhere, record);
-        }
-    }
-  g_list_store_splice (results, 0, 0, in_title->pdata, in_title->len);
-  g_list_store_splice (results, in_title->len, 0, elsewhere->pdata, elsewhere->len);
-  return G_LIST_MODEL (results);
-}
-
-/* ---- loading off the main thread ------------------------------------------ */
-
-typedef struct {
-  GFile *directory;
-  char  *fallback_prefix;
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_object_unref (job->directory);
-  g_free (job->fallback_prefix);
-  g_free (job);
-}
-
-static void
-load_directory_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  GError *error = NULL;
-
-  if (lgsm_exhibition_load_directory (source_object, job->directory, job->fallback_prefix, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * lgsm_exhibition_load_directory_async:
- *
- * lgsm_exhibition_load_directory() in a worker thread, so that a window can
- * be on screen while a large archive loads. Do not touch @self until
- * @callback has run.
- */
-void
-lgsm_exhibition_load_directory_async (LgsmExhibition      *self,
-                                      GFile               *directory,
-                                      const char          *fallback_prefix,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  LoadJob *job = g_new0 (LoadJob, 1);
-
-  g_return_if_fail (LGSM_IS_EXHIBITION (self));
-
-  job->directory = g_object_ref (directory);
-  job->fallback_prefix = g_strdup (fallback_prefix);
-  g_task_set_source_tag (task, lgsm_exhibition_load_directory_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_directory_thread);
-}
-
-gboolean
-lgsm_exhibition_load_directory_finish (LgsmExhibition  *self,
-                                       GAsyncResult    *result,
-                                       GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return G_LIST_MODEL (lgsm_exhibition_search_full (self, query));
 }

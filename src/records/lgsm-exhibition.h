@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include "lgsm-problem.h"
 #include "lgsm-record.h"
+#include "lgsm-search-index.h"
 #include "lgsm-section.h"
 
 G_BEGIN_DECLS
@@ -43,5 +44,14 @@ GListModel     *lgsm_exhibition_get_backlinks          (LgsmExhibition *self,
                                                         const char     *id);
 GListModel     *lgsm_exhibition_search                 (LgsmExhibition *self,
                                                         const char     *query);
+LgsmSearchResults *lgsm_exhibition_search_full         (LgsmExhibition *self,
+                                                        const char     *query);
+void            lgsm_exhibition_set_index_deferred     (LgsmExhibition *self,
+                                                        gboolean        deferred);
+gboolean        lgsm_exhibition_has_index              (LgsmExhibition *self);
+void            lgsm_exhibition_build_index_async      (LgsmExhibition *self);
+LgsmSearchIndex *lgsm_exhibition_get_search_index      (LgsmExhibition *self);
+LgsmProblem    *lgsm_exhibition_get_section_problem    (LgsmExhibition *self,
+                                                        const char     *section_id);
 
 G_END_DECLS

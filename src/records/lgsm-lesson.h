@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 #include "lgsm-exhibition.h"
+#include "lgsm-save.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,9 @@ G_BEGIN_DECLS
  * many bytes with no control characters. */
 #define LGSM_LESSON_MAX_RECORDS 1000
 #define LGSM_LESSON_MAX_NAME    1024
+/* the largest lesson file read, and the longest exported name before ".json" */
+#define LGSM_LESSON_MAX_SIZE      (1024 * 1024)
+#define LGSM_LESSON_MAX_FILE_NAME 120
 
 #define LGSM_TYPE_LESSON (lgsm_lesson_get_type ())
 G_DECLARE_FINAL_TYPE (LgsmLesson, lgsm_lesson, LGSM, LESSON, GObject)
@@ -19,6 +23,10 @@ LgsmLesson         *lgsm_lesson_new          (const char   *name);
 LgsmLesson         *lgsm_lesson_load_bytes   (GBytes       *bytes,
                                               const char   *file,
                                               GError      **error);
+LgsmLesson         *lgsm_lesson_load_bytes_full (GBytes    *bytes,
+                                                 const char *file,
+                                                 guint     *line,
+                                                 GError   **error);
 LgsmLesson         *lgsm_lesson_load_file    (GFile        *file,
                                               GError      **error);
 gboolean            lgsm_lesson_save_file    (LgsmLesson   *self,
@@ -39,6 +47,13 @@ void                lgsm_lesson_remove       (LgsmLesson   *self,
 void                lgsm_lesson_move         (LgsmLesson   *self,
                                               guint         index,
                                               int           delta);
+gboolean            lgsm_lesson_contains     (LgsmLesson   *self,
+                                              const char   *id);
+gboolean            lgsm_lesson_toggle       (LgsmLesson   *self,
+                                              const char   *id,
+                                              gboolean     *added,
+                                              GError      **error);
+char               *lgsm_lesson_safe_file_name (const char *name);
 GListModel         *lgsm_lesson_resolve      (LgsmLesson     *self,
                                               LgsmExhibition *exhibition,
                                               guint          *n_missing);

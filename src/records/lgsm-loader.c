@@ -20,6 +20,7 @@ struct _LgsmLoader
   LgsmImageResolver  resolver;
   gpointer           resolver_data;
   GDestroyNotify     resolver_destroy;
+  GHashTable        *rejected;   /* (nullable) id → file of records left out */
 };
 
 G_DEFINE_FINAL_TYPE (LgsmLoader, lgsm_loader, G_TYPE_OBJECT)
@@ -63,6 +64,7 @@ lgsm_loader_finalize (GObject *object)
   g_free (self->domain);
   if (self->resolver_destroy)
     self->resolver_destroy (self->resolver_data);
+  g_clear_pointer (&self->rejected, g_hash_table_unref);
 
   G_OBJECT_CLASS (lgsm_loader_parent_class)->finalize (object);
 }
@@ -108,6 +110,26 @@ lgsm_loader_set_image_resolver (LgsmLoader        *self,
   self->resolver = resolver;
   self->resolver_data = user_data;
   self->resolver_destroy = destroy;
+}
+
+/**
+ * lgsm_loader_set_rejected_ids:
+ * @ids: (nullable): a #GHashTable (g_str_hash, keys freed with g_free) that
+ *   receives id → file (an interned string) for every record with a valid
+ *   id that is left out because of a problem
+ *
+ * So that links to those records can be told from links to ids that were
+ * never written.
+ */
+void
+lgsm_loader_set_rejected_ids (LgsmLoader *self,
+                              GHashTable *ids)
+{
+  g_return_if_fail (LGSM_IS_LOADER (self));
+  if (ids)
+    g_hash_table_ref (ids);
+  g_clear_pointer (&self->rejected, g_hash_table_unref);
+  self->rejected = ids;
 }
 
 gboolean
@@ -821,8 +843,14 @@ read_record (FileCtx  *fc,
   record->notes = get_translated (&rc, object, "notes", FALSE);
   record->content_note = get_translated (&rc, object, "content-note", FALSE);
   record->sources = get_strv (&rc, object, "sources", TRUE, FALSE);
+  /* "How do we know?": each source is translated once, with the context
+   * "source", wherever records cite it (po/records.pot) */
+  for (guint i = 0; record->sources && record->sources[i] && fc->loader->domain; i++)
+    record->sources[i] = lgsm_pgettext (fc->loader->domain, "source", record->sources[i]);
 
   report_more (&rc);
+  if (rc.failed && rc.id && fc->loader->rejected)
+    g_hash_table_insert (fc->loader->rejected, g_strdup (rc.id), (gpointer) fc->file);
   return rc.failed ? NULL : g_steal_pointer (&record);
 }
 

@@ -34,6 +34,8 @@ void         lgsm_loader_set_image_resolver     (LgsmLoader        *self,
                                                  LgsmImageResolver  resolver,
                                                  gpointer           user_data,
                                                  GDestroyNotify     destroy);
+void         lgsm_loader_set_rejected_ids       (LgsmLoader        *self,
+                                                 GHashTable        *ids);
 LgsmSection *lgsm_loader_load_bytes             (LgsmLoader        *self,
                                                  GBytes            *bytes,
                                                  const char        *file,

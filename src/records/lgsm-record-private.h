@@ -46,8 +46,6 @@ struct _LgsmRecord
   const char      *notes;
   const char      *content_note;
   const char     **sources;
-
-  char            *search_key;  /* folded text, made on first search */
 };
 
 LgsmRecord *lgsm_record_new_for_json (JsonObject *json);

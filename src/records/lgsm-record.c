@@ -58,7 +58,6 @@ lgsm_record_finalize (GObject *object)
   g_free (self->people);
   g_free (self->see_also);
   g_free (self->sources);
-  g_free (self->search_key);
 
   G_OBJECT_CLASS (lgsm_record_parent_class)->finalize (object);
 }

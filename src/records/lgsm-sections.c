@@ -9,9 +9,15 @@
  * exhibition and the po template list them. Adding a tab is adding a row
  * here (and its records file). */
 static const LgsmSectionInfo sections[] = {
+  /* Translators: a tab's name (also its heading): the strike year, 1984–85 */
   { "history",  N_("History"),          TRUE,  TRUE,  LGSM_SECTION_VIEW_TIMELINE },
+  /* Translators: a tab's name (also its heading): what the group stood for, and the historians'
+     debate */
   { "outlook",  N_("Outlook"),          TRUE,  FALSE, LGSM_SECTION_VIEW_DEBATE },
+  /* Translators: a tab's name (also its heading): from 1985 to today */
   { "legacy",   N_("Legacy"),           TRUE,  TRUE,  LGSM_SECTION_VIEW_TIMELINE },
+  /* Translators: a tab's name (also its heading): London LGSM's twinning with the miners' support
+     group around Onllwyn, a village in Wales: keep the name */
   { "twinning", N_("Onllwyn twinning"), TRUE,  FALSE, LGSM_SECTION_VIEW_TWINNING },
   { "people",   N_("People"),           FALSE, FALSE, LGSM_SECTION_VIEW_NONE },
   { "places",   N_("Places"),           FALSE, FALSE, LGSM_SECTION_VIEW_NONE },

@@ -72,6 +72,8 @@ engine_start (GError **error)
   if (engine_rate < 0)
     {
       g_set_error (error, LGSM_SPEECH_ERROR, LGSM_SPEECH_ERROR_ENGINE,
+                   /* Translators: an error when reading aloud; keep the names espeak-ng and
+                      espeak-ng-data (a program and its package) */
                    _("The speech engine espeak-ng could not start (is espeak-ng-data installed?)"));
       return FALSE;
     }
@@ -114,6 +116,7 @@ engine_set_voice (Job     *job,
   if (identifier == NULL || espeak_SetVoiceByName (identifier) != EE_OK)
     {
       g_set_error (error, LGSM_SPEECH_ERROR, LGSM_SPEECH_ERROR_NO_VOICE,
+                   /* Translators: an error when reading aloud; %s is a language code such as "cy" */
                    _("There is no voice for the language “%s”"), job->language);
       return FALSE;
     }
@@ -139,6 +142,8 @@ engine_read (const char    *text,
   if (result != EE_OK)
     {
       g_set_error (error, LGSM_SPEECH_ERROR, LGSM_SPEECH_ERROR_SYNTHESIS,
+                   /* Translators: an error when reading aloud; %s is the text, %d the speech
+                      engine's error number */
                    _("The voice could not read “%s” (espeak-ng error %d)"), text, (int) result);
       return FALSE;
     }
@@ -162,6 +167,7 @@ read_sentences (Job          *job,
   if (job->pcm->len == 0)
     {
       g_set_error (error, LGSM_SPEECH_ERROR, LGSM_SPEECH_ERROR_SYNTHESIS,
+                   /* Translators: an error when reading aloud; %s is a language code such as "cy" */
                    _("The voice for “%s” gave no sound"), job->language);
       return FALSE;
     }
@@ -203,6 +209,7 @@ speech_thread (GError **error)
   if (pool == GSIZE_TO_POINTER (1))
     {
       g_set_error (error, LGSM_SPEECH_ERROR, LGSM_SPEECH_ERROR_ENGINE,
+                   /* Translators: an error when reading aloud; %s is the system's reason */
                    _("The speech thread could not start: %s"), failure->message);
       return NULL;
     }

@@ -58,6 +58,8 @@ make_directory (GFile   *dir,
       g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
     return TRUE;
   name = g_file_get_parse_name (dir);
+  /* Translators: --speak=all --output=DIR: the first %s is the folder, the second the system's
+     reason */
   g_set_error (error, G_IO_ERROR, local->code, _("Could not make the folder “%s”: %s"),
                name, local->message);
   return FALSE;
@@ -124,6 +126,8 @@ lgsm_speech_command_line (LgsmExhibition  *exhibition,
   if (output == NULL || *output == '\0')
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: an error on the command line; keep the options --speak, --output
+                      and --speak=all as they are */
                    _("--speak needs --output: a .wav file, or a folder for --speak=all"));
       return 1;
     }
@@ -138,6 +142,7 @@ lgsm_speech_command_line (LgsmExhibition  *exhibition,
   if (record == NULL)
     {
       g_set_error (error, LGSM_SPEECH_ERROR, LGSM_SPEECH_ERROR_UNKNOWN_RECORD,
+                   /* Translators: --speak=ID names no record; %s is the id given */
                    _("There is no record with the id “%s”"), record_id_or_all);
       return 1;
     }

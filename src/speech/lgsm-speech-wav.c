@@ -71,6 +71,8 @@ lgsm_speech_wav_new (GBytes  *pcm,
     {
       g_autofree char *amount = g_format_size (size);
       g_set_error (error, LGSM_SPEECH_ERROR, LGSM_SPEECH_ERROR_TOO_LONG,
+                   /* Translators: --speak writing a .wav file: the sound is over the format's 4 GB
+                      limit; %s is its size, e.g. "4.3 GB" */
                    _("There is too much audio for a WAV file (%s)"), amount);
       return NULL;
     }

@@ -173,8 +173,8 @@ main (int argc, char *argv[])
       g_print ("%s", out->str);
       return 0;
     }
-  /* atomically: a crash mid-write leaves the old template whole */
-  if (!g_file_set_contents (argv[1], out->str, (gssize) out->len, &error))
+  /* atomically: a full disk or a crash mid-write leaves the old template whole */
+  if (!lgsm_save_file_atomic (argv[1], NULL, out->str, out->len, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -7,8 +7,9 @@
  *
  *   bare  json_parser_load_from_file (FILE) — json-glib alone;
  *   full  lgsm_exhibition_load_directory (the folder of FILE) — read, parse,
- *         validate, build the records, sections, ids and links: what the app
- *         does with --records=DIR before it shows anything.
+ *         validate, build the records, sections, ids and links, and the
+ *         search index: what the app does with --records=DIR before it shows
+ *         anything. The index's own build time and size are reported too.
  *
  * Every measurement runs in a fresh process (this program, exec'd again with
  * --child MODE PATH), so that each peak RSS is the peak of that load alone and
@@ -57,7 +58,8 @@ run_child (const char *mode,
   g_autoptr(GError) error = NULL;
   long rss_before = status_kb ("VmRSS:");
   guint n_records = 0, n_problems = 0;
-  gint64 start, end;
+  gint64 start, end, index_us = 0;
+  gsize index_bytes = 0;
 
   if (strcmp (mode, "bare") == 0)
     {
@@ -98,6 +100,8 @@ run_child (const char *mode,
       end = g_get_monotonic_time ();
 
       n_records = lgsm_exhibition_get_n_records (exhibition);
+      index_us = lgsm_search_index_get_build_time (lgsm_exhibition_get_search_index (exhibition));
+      index_bytes = lgsm_search_index_get_size (lgsm_exhibition_get_search_index (exhibition));
       problems = lgsm_exhibition_get_problems (exhibition);
       n_problems = g_list_model_get_n_items (problems);
       for (guint i = 0; i < n_problems && i < 3; i++)
@@ -112,8 +116,8 @@ run_child (const char *mode,
       return 2;
     }
 
-  g_print ("%" G_GINT64_FORMAT " %ld %ld %u %u\n",
-           end - start, status_kb ("VmHWM:"), rss_before, n_records, n_problems);
+  g_print ("%" G_GINT64_FORMAT " %ld %ld %u %u %" G_GINT64_FORMAT " %" G_GSIZE_FORMAT "\n",
+           end - start, status_kb ("VmHWM:"), rss_before, n_records, n_problems, index_us, index_bytes);
   fflush (stdout);
   _exit (0);
 }
@@ -127,6 +131,8 @@ typedef struct {
   long   maxrss_kb;    /* ru_maxrss from wait4 */
   guint  n_records;
   guint  n_problems;
+  gint64 index_us;     /* the search index's build, within wall_us (full only) */
+  gsize  index_bytes;
 } Sample;
 
 typedef struct {
@@ -199,10 +205,10 @@ measure (const char *mode,
     }
 
   memset (sample, 0, sizeof *sample);
-  fields = sscanf (buf, "%" G_GINT64_FORMAT " %ld %ld %u %u",
+  fields = sscanf (buf, "%" G_GINT64_FORMAT " %ld %ld %u %u %" G_GINT64_FORMAT " %" G_GSIZE_FORMAT,
                    &sample->wall_us, &sample->hwm_kb, &sample->start_kb,
-                   &sample->n_records, &sample->n_problems);
-  if (fields != 5)
+                   &sample->n_records, &sample->n_problems, &sample->index_us, &sample->index_bytes);
+  if (fields != 7)
     {
       g_printerr ("bench-records: cannot read the child's report: '%s'\n", buf);
       return FALSE;
@@ -248,6 +254,7 @@ median (GArray *samples,
 #define MED_HWM(a)    median ((a), G_STRUCT_OFFSET (Sample, hwm_kb), TRUE)
 #define MED_START(a)  median ((a), G_STRUCT_OFFSET (Sample, start_kb), TRUE)
 #define MED_MAXRSS(a) median ((a), G_STRUCT_OFFSET (Sample, maxrss_kb), TRUE)
+#define MED_INDEX(a)  median ((a), G_STRUCT_OFFSET (Sample, index_us), FALSE)
 
 static double
 spread (GArray *samples)
@@ -344,7 +351,7 @@ main (int   argc,
   g_print ("\nRECORD LOADING - median of %d runs each, bare and full alternating, each run in a fresh process\n", reps);
   g_print ("  bare = json_parser_load_from_file (FILE); full = lgsm_exhibition_load_directory (its folder)\n");
   g_print ("  time = the load alone; peak = VmHWM of the process; +load = peak - RSS before loading\n\n");
-  g_print ("  %-22s %9s %8s | %-26s | %-26s | %-18s\n", "", "", "", "bare json-glib parse", "full load (validate+model)", "full / bare");
+  g_print ("  %-22s %9s %8s | %-26s | %-26s | %-18s\n", "", "", "", "bare json-glib parse", "full: validate+model+index", "full / bare");
   g_print ("  %-22s %9s %8s | %8s %8s %8s | %8s %8s %8s | %5s %5s %6s\n",
            "file", "size", "records", "time", "peak", "+load", "time", "peak", "+load", "time", "peak", "+load");
   for (guint f = 0; f < benches->len; f++)
@@ -373,6 +380,8 @@ main (int   argc,
       const Sample *last = &g_array_index (b->full, Sample, b->full->len - 1);
       g_autofree char *base = g_path_get_basename (b->dir);
 
+      g_autofree char *index_time = format_time (MED_INDEX (b->full));
+
       g_print ("  %-10s throughput: bare %.1f MB/s, full %.1f MB/s; full load %.2f us and %.2f KB per record; "
                "spread (max-min)/median: bare %.0f%%, full %.0f%%; ru_maxrss/VmHWM %.2f; problems: %u\n",
                base,
@@ -383,6 +392,19 @@ main (int   argc,
                100 * spread (b->bare), 100 * spread (b->full),
                MED_MAXRSS (b->full) / MED_HWM (b->full),
                last->n_problems);
+      g_print ("  %-10s search index (part of full): built in %s (%.0f%% of the full load, %.2fx the bare parse), "
+               "holds %.1f MB (%.0f bytes a record)\n",
+               "", index_time, 100 * MED_INDEX (b->full) / MED_US (b->full), MED_INDEX (b->full) / MED_US (b->bare),
+               last->index_bytes / 1048576.0, last->n_records ? (double) last->index_bytes / last->n_records : 0);
+      {
+        /* the app shows a records folder's records first and builds the
+         * index after (lgsm_exhibition_set_index_deferred) */
+        double visible = MED_US (b->full) - MED_INDEX (b->full);
+        g_autofree char *visible_time = format_time (visible);
+
+        g_print ("  %-10s to visible (the app builds the index after showing the records): %s, %.2fx the bare parse\n",
+                 "", visible_time, visible / MED_US (b->bare));
+      }
     }
 
   for (guint f = 1; f < benches->len; f++)

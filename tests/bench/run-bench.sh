@@ -10,8 +10,9 @@
 #
 # Knobs (environment): BENCH_RECORD_REPS (default 9), BENCH_STARTUP_PAIRS
 # (default 20), BENCH_APP_RECORD_ROUNDS (default 10), BENCH_FRAME_PAIRS
-# (default 3), BENCH_FRAME_ROUNDS (default 4), GTK_A11Y (default none),
-# BENCH_PARTS (default "records startup app-records frames attract": which
+# (default 3), BENCH_FRAME_ROUNDS (default 4), BENCH_SEARCH_REPS (default 7),
+# GTK_A11Y (default none),
+# BENCH_PARTS (default "records search startup app-records frames attract": which
 # tables), BENCH_ATTRACT_SECONDS (default 10: how long the attract loop runs).
 
 set -u
@@ -24,7 +25,7 @@ build=$(cd "$1" 2>/dev/null && pwd) || { echo "run-bench.sh: $1: no such build d
 bench=$build/tests/bench
 app=$build/src/app/lgsm-exhibition
 
-for program in "$bench/bench-baseline" "$bench/bench-frames" "$bench/bench-gen-records" "$bench/bench-records" "$bench/bench-run" "$app"; do
+for program in "$bench/bench-baseline" "$bench/bench-frames" "$bench/bench-gen-records" "$bench/bench-records" "$bench/bench-run" "$bench/bench-search" "$app"; do
   if [ ! -x "$program" ]; then
     echo "run-bench.sh: $program is missing: build first (meson compile -C $1)" >&2
     exit 2
@@ -50,9 +51,10 @@ startup_pairs=${BENCH_STARTUP_PAIRS:-20}
 app_record_rounds=${BENCH_APP_RECORD_ROUNDS:-10}
 frame_pairs=${BENCH_FRAME_PAIRS:-3}
 frame_rounds=${BENCH_FRAME_ROUNDS:-4}
+search_reps=${BENCH_SEARCH_REPS:-7}
 attract_seconds=${BENCH_ATTRACT_SECONDS:-10}
 export BENCH_ATTRACT_SECONDS=$attract_seconds
-parts=" ${BENCH_PARTS:-records startup app-records frames attract} "
+parts=" ${BENCH_PARTS:-records search startup app-records frames attract} "
 want () { case $parts in *" $1 "*) return 0 ;; esac; return 1; }
 
 export LC_ALL=C.UTF-8
@@ -108,7 +110,7 @@ echo "  GTK_A11Y=$GTK_A11Y, GSETTINGS_BACKEND=memory, LC_ALL=$LC_ALL, private D-
 
 # ---- 1. record loading -------------------------------------------------------
 
-if want records || want app-records; then
+if want records || want search || want app-records; then
 progress "writing 10 000 and 100 000 synthetic records..."
 "$bench/bench-gen-records" 10000 "$tmp/10k" || die "bench-gen-records 10000 failed"
 "$bench/bench-gen-records" 100000 "$tmp/100k" || die "bench-gen-records 100000 failed"
@@ -117,6 +119,14 @@ fi
 if want records; then
 "$bench/bench-records" -n "$record_reps" "$tmp/10k/history.json" "$tmp/100k/history.json" ||
   die "bench-records failed"
+fi
+
+# ---- 1b. search per keystroke ----------------------------------------------------
+
+if want search; then
+progress "search per keystroke: bundled, 10k, 100k (the index, and the linear search it replaced)..."
+"$bench/bench-search" -n "$search_reps" --bundled "$tmp/10k" "$tmp/100k" 2>>"$log" ||
+  die "bench-search failed"
 fi
 
 # ---- 2. a display --------------------------------------------------------------
