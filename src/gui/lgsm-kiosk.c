@@ -381,8 +381,6 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
   if (has_pin)
     {
       entry = gtk_password_entry_new ();
-      /* Translators: for screen readers: the box where the operator types the PIN (the kiosk's
-         personal identification number) */
       g_set_weak_pointer (&self->pin_entry, entry);
       if (lgsm_kiosk_get_pin_wait (self) > 0)
         {
@@ -390,6 +388,8 @@ lgsm_kiosk_ask_pin (LgsmKiosk *self)
           g_clear_handle_id (&self->pin_unlock_timer, g_source_remove);
           self->pin_unlock_timer = g_timeout_add (lgsm_kiosk_get_pin_wait (self), on_pin_unlocked, self);
         }
+      /* Translators: for screen readers: the box where the operator types the PIN (the kiosk's
+         personal identification number) */
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("PIN"), -1);
       g_signal_connect (entry, "activate", G_CALLBACK (on_pin_activate), self);
       gtk_box_append (GTK_BOX (box), entry);
