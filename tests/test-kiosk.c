@@ -99,7 +99,17 @@ test_locked (void)
 {
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
 
-  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)) || TRUE);  /* no window manager under Xvfb */
+  GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  GdkRectangle geometry;
+
+  /* no window manager under Xvfb to make it full screen: it has the
+   * monitor's size, and no frame or title bar */
+  gdk_monitor_get_geometry (monitor, &geometry);
+  g_object_unref (monitor);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) > 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, geometry.width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, geometry.height);
+  g_assert_false (gtk_window_get_decorated (GTK_WINDOW (window)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "quit"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "about"));
   g_assert_cmpuint (g_strv_length (accels), ==, 0);
