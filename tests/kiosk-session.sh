@@ -20,7 +20,7 @@ compositor=$1
 test_program=$2
 app=$3
 fake_sm=$4
-shots=${5:-}
+shots=${5:-${LGSM_KIOSK_SHOTS:-}}
 
 skip () { echo "ok 1 # SKIP $*"; echo "1..1"; exit 0; }
 
@@ -38,10 +38,20 @@ done
 if [ "$compositor" = cage ] && [ "$(id -u)" = 0 ] && [ "${LGSM_SESSION_AS:-}" = "" ]; then
   home=$(mktemp -d "${TMPDIR:-/tmp}/lgsm-kiosk-home.XXXXXX") || exit 1
   chmod 755 "$home"
-  chown 65534:65534 "$home"
+  # the build tree may not be readable by nobody (a clone under /root):
+  # the programs (the project's libraries are linked in), the schema and
+  # the translations are copied
+  mkdir -p "$home/bin" "$home/schemas"
+  cp "$test_program" "$app" "$fake_sm" "$0" "$home/bin/"
+  cp "${GSETTINGS_SCHEMA_DIR:-.}/gschemas.compiled" "$home/schemas/" 2>/dev/null
+  [ -n "${LGSM_LOCALEDIR:-}" ] && cp -r "$LGSM_LOCALEDIR" "$home/locale"
+  chown -R 65534:65534 "$home"
   [ -n "$shots" ] && mkdir -p "$shots" && chown 65534:65534 "$shots"
   setpriv --reuid=65534 --regid=65534 --clear-groups \
-    env LGSM_SESSION_AS=nobody HOME="$home" sh "$0" "$@"
+    env LGSM_SESSION_AS=nobody HOME="$home" GSETTINGS_SCHEMA_DIR="$home/schemas" \
+        LGSM_LOCALEDIR="$home/locale" \
+    sh "$home/bin/$(basename "$0")" "$compositor" "$home/bin/$(basename "$test_program")" \
+       "$home/bin/$(basename "$app")" "$home/bin/$(basename "$fake_sm")" $shots
   status=$?
   rm -rf "$home"
   exit $status
