@@ -181,10 +181,15 @@ test_endurance (void)
 
   /* as short as it goes: a visit, then straight to the countdown */
   lgsm_kiosk_set_timings (kiosk, 40, 3, 10, 25);
+  g_autoptr(GString) trend = g_string_new (NULL);
+
   for (guint i = 0; i < cycles; i++)
     {
       if (i == warmup)
         start = rss_kib ();
+      /* the trend: ten samples after the warm-up */
+      if (i > warmup && (i - warmup) % MAX (1, (cycles - warmup) / 10) == 0)
+        g_string_append_printf (trend, " %ld", rss_kib ());
       visit ();
       wait_for_state (LGSM_KIOSK_ATTRACT);
       lgsm_kiosk_activity (kiosk);
@@ -193,6 +198,7 @@ test_endurance (void)
   end = rss_kib ();
   g_print ("# endurance: %u attract/idle/visit cycles; RSS after %u warm-up cycles %ld KiB, at the end %ld KiB (%+.1f%%)\n",
            cycles, warmup, start, end, 100.0 * (end - start) / start);
+  g_print ("# endurance: RSS (KiB) along the run:%s\n", trend->str);
   /* a long run (LGSM_ENDURANCE_CYCLES=1000 or more) must hold memory flat;
    * the short CI run checks the cycle itself and reports the figures */
   if (cycles >= 1000)
