@@ -14,7 +14,7 @@
 
 /* Britain with a marker for every place record that has a position, and
  * a line for every record that links two or more places (the twinning's
- * journeys between London and the valleys). Places that would be drawn
+ * twinning of the London group with the valleys' support group). Places that would be drawn
  * on top of one another (London, Camden Town and Islington are a few
  * pixels apart) are drawn apart, in a ring around where they are, each
  * with a leader line to its true position. Markers are buttons: a click
@@ -578,7 +578,7 @@ draw_route (GtkSnapshot            *snapshot,
   double length = graphene_point_distance (a, b, NULL, NULL);
   int steps = MAX (2, (int) (length / 6));
 
-  /* a dotted arc, bowed to the side, like a journey drawn on a map */
+  /* a dotted arc, bowed to the side: a link between places, not a route */
   for (int i = 0; i <= steps; i++)
     {
       double t = (double) i / steps;
@@ -876,7 +876,7 @@ lgsm_map_init (LgsmMap *self)
                                   /* Translators: for screen readers: what the map shows; the
                                      valleys are those of the Neath, Dulais and Swansea rivers in
                                      south Wales */
-                                  _("Places in the story, with the journeys between London and the valleys"),
+                                  _("Places in the story, with a line for the twinning of London and the valleys"),
                                   -1);
 }
 
