@@ -30,6 +30,10 @@ check "--validate=DIR on a missing folder" 1 "cannot open the records folder" "$
 check "unknown section" 2 "Unknown section “kitchen”" "$app" --section=kitchen
 check "unknown option" 2 "Unknown option --frobnicate" "$app" --frobnicate
 check "stray argument" 2 "Unexpected argument" "$app" stray
+runtime=$(mktemp -d)
+check "--quit with no exhibition running anywhere" 1 "No exhibition is running" \
+  env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY -u WAYLAND_DISPLAY XDG_RUNTIME_DIR="$runtime" "$app" --quit
+rm -rf "$runtime"
 
 # --search: ranked ID<TAB>TITLE lines, exit 1 when nothing matches
 tab=$(printf '\t')

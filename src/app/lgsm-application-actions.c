@@ -114,7 +114,8 @@ lgsm_application_apply_text_scale (LgsmApplication *self,
   /* setting it, even to the same value, makes GTK reload its fonts */
   if (gtk_settings && self->base_dpi > 0 && dpi != current)
     g_object_set (gtk_settings, "gtk-xft-dpi", dpi, NULL);
-  if (g_settings_get_double (settings, "text-scale") != self->text_scale)
+  /* a visitor's text size is the kiosk's until the next reset, never the operator's setting */
+  if (g_settings_get_double (settings, "text-scale") != self->text_scale && !self->kiosk_locked)
     g_settings_set_double (settings, "text-scale", self->text_scale);
 }
 
@@ -220,19 +221,4 @@ lgsm_application_add_actions (LgsmApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   g_action_map_add_action (G_ACTION_MAP (self), bilingual);
   set_accels (self);
-}
-
-/* A kiosk belongs to the application: every window made from now on is a
- * kiosk window, and nothing quits. */
-void
-lgsm_application_lock_for_kiosk (LgsmApplication *self)
-{
-  static const char *disabled[] = { "quit", "about" };
-
-  lgsm_context_set_kiosk (self->context, TRUE);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", (const char *[]) { NULL });
-  for (guint i = 0; i < G_N_ELEMENTS (disabled); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), disabled[i])),
-                                 FALSE);
 }

@@ -26,13 +26,32 @@ struct _LgsmApplication
   guint                reload_timeout;
   gboolean             reloading;
   gboolean             reload_again;
+
+  /* the kiosk (lgsm-application-kiosk.c) */
+  gboolean             kiosk_locked;
+  guint                kiosk_inhibit;    /* gtk_application_inhibit() cookie */
+  guint                kiosk_language_idle;
+  char                *kiosk_bus_file;   /* written for --quit, removed at the end */
+  struct {
+    double             text_scale;
+    char              *language;
+    gboolean           bilingual;
+  } kiosk_opening;                       /* what every idle reset restores */
 };
 
 /* lgsm-application-actions.c */
 void  lgsm_application_add_actions      (LgsmApplication *self);
 void  lgsm_application_apply_text_scale (LgsmApplication *self,
                                          double           scale);
-void  lgsm_application_lock_for_kiosk   (LgsmApplication *self);
+
+/* lgsm-application-kiosk.c */
+void      lgsm_application_lock_for_kiosk             (LgsmApplication         *self);
+void      lgsm_application_kiosk_end                  (LgsmApplication         *self);
+void      lgsm_application_kiosk_set_opening_language (LgsmApplication         *self,
+                                                       const char              *lang);
+gboolean  lgsm_application_kiosk_command_line         (LgsmApplication         *self,
+                                                       GApplicationCommandLine *command_line);
+char     *lgsm_application_kiosk_bus_file             (void);
 
 /* lgsm-records-watch.c */
 void  lgsm_application_watch_records    (LgsmApplication *self);

@@ -74,9 +74,18 @@ lgsm_application_ensure_window (LgsmApplication *self,
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
   LgsmWindow *window;
 
+  g_autofree char *kiosk_folder = NULL;
+
   if (active != NULL && LGSM_IS_WINDOW (active))
     return LGSM_WINDOW (active);
 
+  /* a kiosk shows the operator's records folder (records-folder), if set */
+  if (records_dir == NULL && lgsm_context_get_kiosk (self->context))
+    {
+      kiosk_folder = g_settings_get_string (lgsm_context_get_settings (self->context), "records-folder");
+      if (kiosk_folder && *kiosk_folder)
+        records_dir = kiosk_folder;
+    }
   lgsm_context_set_records_dir (self->context, records_dir);
   if (records_dir == NULL)
     load_records (self, NULL);
@@ -239,6 +248,7 @@ lgsm_application_startup (GApplication *app)
 static void
 lgsm_application_shutdown (GApplication *app)
 {
+  lgsm_application_kiosk_end (LGSM_APPLICATION (app));
   lgsm_application_unwatch_records (LGSM_APPLICATION (app));
   G_APPLICATION_CLASS (lgsm_application_parent_class)->shutdown (app);
 }
@@ -250,6 +260,7 @@ lgsm_application_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_free (self->validate.dir);
+  g_free (self->kiosk_opening.language);
 
   G_OBJECT_CLASS (lgsm_application_parent_class)->finalize (object);
 }

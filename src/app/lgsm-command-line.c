@@ -7,6 +7,7 @@
 #include "lgsm-application-private.h"
 #include "lgsm-command-line.h"
 #include "lgsm-context.h"
+#include "lgsm-kiosk.h"
 #include "lgsm-search.h"
 #include "lgsm-search-index.h"
 #include "lgsm-sections.h"
@@ -212,6 +213,72 @@ lgsm_command_line_check (int      argc,
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     g_free (values[i]);
   return ok;
+}
+
+/* ---- --quit from another login ---------------------------------------------- */
+
+static gboolean
+instance_on_bus (const char *address)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (address == NULL || *address == '\0')
+    return FALSE;
+  bus = g_dbus_connection_new_for_address_sync (address,
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, NULL);
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APPLICATION_ID), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  if (reply)
+    g_variant_get (reply, "(b)", &owned);
+  g_dbus_connection_close_sync (bus, NULL, NULL);
+  return owned;
+}
+
+/* `--quit` reaches the exhibition on this session's bus; from an SSH
+ * login (another bus, or none) it finds the kiosk's bus where the kiosk
+ * wrote it, $XDG_RUNTIME_DIR/lgsm-exhibition/session-bus. With no
+ * exhibition running anywhere it says so and exits 1, rather than start
+ * one only to quit it. Returns -1 to go on, or the exit status. */
+int
+lgsm_command_line_prepare_quit (int    argc,
+                                char **argv)
+{
+  g_autofree char *address = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *kiosk_address = NULL;
+  gboolean quit = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--quit") || g_str_equal (argv[i], "-q"))
+      quit = TRUE;
+  if (!quit)
+    return -1;
+
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (instance_on_bus (address))
+    return -1;
+  file = lgsm_application_kiosk_bus_file ();
+  if (g_file_get_contents (file, &kiosk_address, NULL, NULL))
+    {
+      g_strstrip (kiosk_address);
+      if (instance_on_bus (kiosk_address))
+        {
+          g_setenv ("DBUS_SESSION_BUS_ADDRESS", kiosk_address, TRUE);
+          return -1;
+        }
+    }
+  /* Translators: "lgsm-exhibition --quit" found nothing to quit; "bus" is the D-Bus session bus;
+     %s is the file a kiosk writes its bus's address to */
+  g_printerr (_("No exhibition is running on this session's bus, nor a kiosk in %s\n"), file);
+  return 1;
 }
 
 /* ---- --validate ----------------------------------------------------------- */
@@ -438,12 +505,18 @@ lgsm_application_run_command_line (LgsmApplication         *self,
   g_autofree char *records_path = NULL;
   const char *section = NULL, *lang = NULL, *record = NULL;
   LgsmWindow *window;
+  gboolean new_kiosk;
 
   if (g_variant_dict_contains (options, "quit"))
     {
+      g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
+                        "MESSAGE", "Quit asked for from the command line (--quit)",
+                        "LGSM_KIOSK_EVENT", "operator-quit");
       lgsm_application_operator_quit (self);
       return 0;
     }
+  if (lgsm_application_kiosk_command_line (self, command_line))
+    return 0;
   if (g_variant_dict_lookup (options, "lang", "&s", &lang))
     lgsm_application_set_language (self, lang);
   if (g_variant_dict_lookup (options, "records", "^ay", &records))
@@ -456,6 +529,8 @@ lgsm_application_run_command_line (LgsmApplication         *self,
   if (g_variant_dict_contains (options, "audio-guide"))
     lgsm_context_set_audio_guide (self->context, TRUE);
 
+  new_kiosk = lgsm_context_get_kiosk (self->context) &&
+              gtk_application_get_windows (GTK_APPLICATION (self)) == NULL;
   window = lgsm_application_ensure_window (self, records_path);
   if (g_variant_dict_lookup (options, "section", "&s", &section))
     lgsm_window_show_section (window, section);
@@ -464,6 +539,10 @@ lgsm_application_run_command_line (LgsmApplication         *self,
   if (g_variant_dict_contains (options, "quit-after-first-frame"))
     lgsm_window_quit_after_first_frame (window);
   gtk_window_present (GTK_WINDOW (window));
+  /* a kiosk starts as it is when nobody is there: at boot, or brought
+   * back after a crash by its service */
+  if (new_kiosk && lgsm_window_get_kiosk (window))
+    lgsm_kiosk_start_attract (lgsm_window_get_kiosk (window));
   if (g_variant_dict_contains (options, "present"))
     lgsm_window_present_slides (window, section);
   return 0;

@@ -9,4 +9,7 @@ gboolean lgsm_command_line_check (int      argc,
                                   char   **argv,
                                   GError **error);
 
+int      lgsm_command_line_prepare_quit (int      argc,
+                                         char   **argv);
+
 G_END_DECLS

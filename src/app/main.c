@@ -13,6 +13,7 @@ main (int   argc,
 {
   g_autoptr(LgsmApplication) app = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   lgsm_i18n_init ();
@@ -26,6 +27,11 @@ main (int   argc,
       g_printerr (_("Run “%s --help” to see the options.\n"), argv[0]);
       return 2;
     }
+
+  /* --quit from an SSH login finds the kiosk's session bus */
+  status = lgsm_command_line_prepare_quit (argc, argv);
+  if (status >= 0)
+    return status;
 
   app = lgsm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

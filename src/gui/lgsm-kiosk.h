@@ -37,5 +37,18 @@ void            lgsm_kiosk_keep_looking  (LgsmKiosk          *self);
 gboolean        lgsm_kiosk_try_pin       (LgsmKiosk          *self,
                                           const char         *pin);
 void            lgsm_kiosk_ask_pin       (LgsmKiosk          *self);
+void            lgsm_kiosk_set_pin_delay (LgsmKiosk          *self,
+                                          guint               first_ms,
+                                          guint               max_ms);
+guint           lgsm_kiosk_get_pin_wait  (LgsmKiosk          *self);
+GtkWindow      *lgsm_kiosk_get_pin_dialog (LgsmKiosk         *self);
+void            lgsm_kiosk_start_attract (LgsmKiosk          *self);
+
+/* the lock-down every kiosk window gets (see lgsm-kiosk.c) */
+gboolean        lgsm_kiosk_key_allowed   (guint               keyval,
+                                          GdkModifierType     state);
+void            lgsm_kiosk_lock_window   (GtkWindow          *window);
+gboolean        lgsm_kiosk_is_locked_window (GtkWidget       *widget);
+guint           lgsm_kiosk_get_n_inspectors_closed (void);
 
 G_END_DECLS

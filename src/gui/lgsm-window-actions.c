@@ -87,20 +87,62 @@ show_problems_action (GtkWidget  *widget,
 
 /* ---- presenting --------------------------------------------------------- */
 
+typedef struct {
+  GWeakRef  window;
+  guint     cookie;
+} PresentingState;
+
+/* The presentation has closed: the screen may blank again, and the main
+ * window comes back where it was. */
+static void
+on_presentation_destroyed (GtkWidget       *presentation,
+                           PresentingState *state)
+{
+  g_autoptr(GtkWindow) window = g_weak_ref_get (&state->window);
+  GtkApplication *app = window ? gtk_window_get_application (window) : NULL;
+
+  if (app && state->cookie)
+    gtk_application_uninhibit (app, state->cookie);
+  if (window && !gtk_widget_get_visible (GTK_WIDGET (window)))
+    gtk_window_present (window);
+  g_weak_ref_clear (&state->window);
+  g_free (state);
+}
+
+/* The slides in front and focused, on every desktop: the presentation is
+ * presented with the time of the key or click that asked for it (window
+ * managers give focus to the newest user action; mutter put the slides
+ * behind the main window otherwise), and the main window is hidden while
+ * the slides are shown, so nothing of the app can be stacked above them or
+ * keep the keyboard; it comes back when the presentation closes. The
+ * screen saver is held off meanwhile. */
 void
 lgsm_window_start_presentation (LgsmWindow *self,
                                 GListModel *slides,
                                 const char *title,
                                 guint       first)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  guint32 time = self->user_time;
   LgsmPresentation *presentation;
+  PresentingState *state;
 
   if (g_list_model_get_n_items (slides) == 0)
     return;
-  presentation = lgsm_presentation_new (gtk_window_get_application (GTK_WINDOW (self)),
-                                        self->context, slides, title);
+  presentation = lgsm_presentation_new (app, self->context, slides, title);
   lgsm_presentation_set_slide (presentation, first);
+
+  state = g_new0 (PresentingState, 1);
+  g_weak_ref_init (&state->window, self);
+  if (app)
+    state->cookie = gtk_application_inhibit (app, GTK_WINDOW (presentation), GTK_APPLICATION_INHIBIT_IDLE,
+                                             /* Translators: why the screen saver is held off */
+                                             _("Presenting slides"));
+  g_signal_connect (presentation, "destroy", G_CALLBACK (on_presentation_destroyed), state);
+
   lgsm_presentation_start (presentation);
+  gtk_window_present_with_time (GTK_WINDOW (presentation), time ? time : GDK_CURRENT_TIME);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
 /* F5: the tab on show, from the record on show if there is one */
@@ -278,28 +320,54 @@ kiosk_reset (gpointer data)
   lgsm_window_reset_home (data);
 }
 
-/* Full screen, nothing that quits or leaves the exhibition, and the idle
- * reset and attract loop of LgsmKiosk, with the timings and PIN of the
- * context's settings. */
+/* Full screen and undecorated (with no window manager to make it full
+ * screen, it is made the monitor's size), nothing that quits or leaves the
+ * exhibition, the lock-down of LgsmKiosk (keys, menus, the Inspector), the
+ * navigation bar on screen, and the idle reset and attract loop with the
+ * timings and PIN of the context's settings. */
 void
 lgsm_window_lock_for_kiosk (LgsmWindow *self)
 {
   static const char *locked[] = {
     "win.fullscreen", "win.lessons", "win.print", "win.present", "win.present-all",
-    "win.add-to-lesson", "win.show-problems", "window.close",
+    "win.add-to-lesson", "win.show-problems", "window.close", "window.minimize",
+    "window.toggle-maximized",
   };
   GSettings *settings = lgsm_context_get_settings (self->context);
   g_autofree char *pin = g_settings_get_string (settings, "kiosk-pin");
   guint idle_seconds = g_settings_get_uint (settings, "idle-seconds");
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GAction *show_help;
 
   if (self->kiosk)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (locked); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), locked[i], FALSE);
+  /* no shortcuts window: it lists keys that a kiosk does not have */
+  g_clear_handle_id (&self->help_overlay_idle, g_source_remove);
+  if (help)
+    {
+      /* the app window holds a reference until it lets go of it */
+      gtk_window_destroy (GTK_WINDOW (help));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), NULL);
+    }
+  show_help = g_action_map_lookup_action (G_ACTION_MAP (self), "show-help-overlay");
+  if (G_IS_SIMPLE_ACTION (show_help))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (show_help), FALSE);
   gtk_widget_set_visible (self->menu_button, FALSE);
   gtk_widget_set_visible (self->present_button, FALSE);
   gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
   gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+  gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
+  if (g_list_model_get_n_items (monitors) > 0)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+    }
   gtk_window_fullscreen (GTK_WINDOW (self));
 
   /* the window's child; not a bound template child, which GtkWindow's own
@@ -308,6 +376,7 @@ lgsm_window_lock_for_kiosk (LgsmWindow *self)
                                 self->exhibition, kiosk_reset, self);
   lgsm_kiosk_set_timings (self->kiosk, MAX (idle_seconds, 1) * 1000, 15, 1000, 8000);
   lgsm_kiosk_set_pin (self->kiosk, pin);
+  lgsm_window_update_nav_bar (self);
 }
 
 /* ---- reading aloud (issue 19) ------------------------------------------------ */

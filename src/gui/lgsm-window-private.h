@@ -5,6 +5,7 @@
  * lgsm-window-actions.c (the window's actions and what they open). */
 
 #include "lgsm-context.h"
+#include "lgsm-nav-bar.h"
 #include "lgsm-window.h"
 
 G_BEGIN_DECLS
@@ -33,8 +34,10 @@ struct _LgsmWindow
   guint                 help_overlay_idle;
   guint                 prebuild_idle;
   guint                 notice_timeout;
+  guint32               user_time;    /* of the last key, click or touch */
 
   GtkWidget            *back_button;
+  LgsmNavBar           *nav_bar;      /* on screen in kiosk mode and full screen */
   GtkWidget            *tab_switcher;     /* the tabs, or (narrow) a menu of them: */
   GtkWidget            *tabs_bar;
   GtkWidget            *compact_switcher;
@@ -84,6 +87,7 @@ void        lgsm_window_start_presentation (LgsmWindow     *self,
                                             const char     *title,
                                             guint           first);
 void        lgsm_window_lock_for_kiosk     (LgsmWindow     *self);
+void        lgsm_window_update_nav_bar     (LgsmWindow     *self);
 void        lgsm_window_setup_reading      (LgsmWindow     *self);
 gboolean    lgsm_window_get_in_lesson      (LgsmWindow     *self);
 void        lgsm_window_set_in_lesson      (LgsmWindow     *self,

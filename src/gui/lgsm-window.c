@@ -247,6 +247,21 @@ update_back_button (LgsmWindow *self)
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "record") == 0);
 }
 
+/* A kiosk hides what it cannot do rather than show it greyed out. */
+static void
+hide_actionables (GtkWidget  *widget,
+                  const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        gtk_widget_set_visible (child, FALSE);
+      else
+        hide_actionables (child, action);
+    }
+}
+
 /* Shows @record; the focus goes back where @memo says it was on its page
  * (coming back), else on its heading, with the page at its top. */
 static void
@@ -261,6 +276,8 @@ show_record (LgsmWindow    *self,
     {
       self->record_page = LGSM_RECORD_PAGE (lgsm_record_page_new ());
       gtk_stack_add_named (self->pages, GTK_WIDGET (self->record_page), "record");
+      if (self->kiosk)
+        hide_actionables (GTK_WIDGET (self->record_page), "win.add-to-lesson");
     }
   lgsm_record_page_set_record (self->record_page, self->exhibition, record);
   gtk_stack_set_visible_child_name (self->pages, "record");
@@ -603,8 +620,35 @@ lgsm_window_present_slides (LgsmWindow *self,
 
 /* ---- kiosk -------------------------------------------------------------- */
 
-/* Back to the start for the next visitor: first tab, no search, no
- * history, no other windows. */
+/* Every scrolled view back at its start: the tabs, their timelines and
+ * maps, the record page, the search results. */
+static void
+reset_scrolling (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLABLE (widget))
+    {
+      GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget));
+      GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+
+      if (h)
+        gtk_adjustment_set_value (h, gtk_adjustment_get_lower (h));
+      if (v)
+        gtk_adjustment_set_value (v, gtk_adjustment_get_lower (v));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    reset_scrolling (child);
+}
+
+/* Back to the start for the next visitor: the opening state of the
+ * window — first tab, every view scrolled back to its start, nothing
+ * focused, no record, no search, no notice, no history, no other
+ * windows — and the
+ * app's own (text size, language, bilingual slides: app.kiosk-reset).
+ * The operator's settings are not touched.
+ *
+ * A records folder that changed since the last reset is applied here
+ * (the live reload of the records folder, issue 18): whatever reload is
+ * pending is swapped in before the tabs are built again. */
 void
 lgsm_window_reset_home (LgsmWindow *self)
 {
@@ -613,16 +657,29 @@ lgsm_window_reset_home (LgsmWindow *self)
 
   g_return_if_fail (LGSM_IS_WINDOW (self));
 
-  windows = g_list_copy (gtk_application_get_windows (app));
+  windows = app ? g_list_copy (gtk_application_get_windows (app)) : NULL;
   for (GList *l = windows; l; l = l->next)
     if (l->data != (gpointer) self)
       gtk_window_destroy (l->data);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_revealer), FALSE);
   /* records reloaded while the visitor was busy are shown from now on */
   lgsm_context_apply_pending (self->context);
+  if (!self->loading)
+    {
+      g_clear_pointer (&self->record_id, g_free);
+      g_ptr_array_set_size (self->history, 0);
+      gtk_stack_set_visible_child_name (self->pages, "sections");
+      reset_scrolling (GTK_WIDGET (self->pages));
+    }
   lgsm_window_show_section (self, lgsm_sections_get_tab (0)->id);
   update_title (self);
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  /* the app's part of the opening state; nothing if there is no such action */
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.kiosk-reset", NULL);
 }
 
 LgsmKiosk *
@@ -638,6 +695,79 @@ lgsm_window_allow_close (LgsmWindow *self)
 {
   g_return_if_fail (LGSM_IS_WINDOW (self));
   self->may_close = TRUE;
+}
+
+/* ---- navigation in kiosk mode and full screen ------------------------------ */
+
+/* GTK hides the header bar of a full-screen window: the window's own bar
+ * then shows the tabs, Back and Search (Search in a kiosk only if the
+ * operator allows it: kiosk-search). */
+void
+lgsm_window_update_nav_bar (LgsmWindow *self)
+{
+  GSettings *settings = lgsm_context_get_settings (self->context);
+  gboolean fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  gboolean search = self->kiosk == NULL || g_settings_get_boolean (settings, "kiosk-search");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->nav_bar), self->kiosk != NULL || fullscreen);
+  gtk_widget_set_visible (GTK_WIDGET (lgsm_nav_bar_get_search_button (self->nav_bar)), search);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), search);
+  gtk_widget_set_visible (lgsm_nav_bar_get_fullscreen_button (self->nav_bar), fullscreen && self->kiosk == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", search);
+  if (!search)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* A kiosk belongs to the app: a window made before the app became one
+ * becomes a kiosk window too. */
+static void
+on_context_kiosk_changed (LgsmWindow *self)
+{
+  if (lgsm_context_get_kiosk (self->context) && self->kiosk == NULL)
+    lgsm_window_lock_for_kiosk (self);
+}
+
+/* The time of the user's last input: what a window opened in answer to
+ * it (the slides) is presented with, so that the window manager gives it
+ * the focus. */
+static gboolean
+on_input (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          LgsmWindow               *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      self->user_time = gdk_event_get_time (event);
+      break;
+    default:
+      break;
+    }
+  return FALSE;
+}
+
+static void
+setup_nav_bar (LgsmWindow *self)
+{
+  GtkEventController *input = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+  g_signal_connect (input, "event", G_CALLBACK (on_input), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), input);
+
+  lgsm_nav_bar_set_stack (self->nav_bar, self->sections);
+  g_object_bind_property (self->back_button, "visible",
+                          lgsm_nav_bar_get_back_button (self->nav_bar), "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->search_bar, "search-mode-enabled",
+                          lgsm_nav_bar_get_search_button (self->nav_bar), "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (lgsm_window_update_nav_bar), NULL);
+  g_signal_connect_object (lgsm_context_get_settings (self->context), "changed::kiosk-search",
+                           G_CALLBACK (lgsm_window_update_nav_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::kiosk",
+                           G_CALLBACK (on_context_kiosk_changed), self, G_CONNECT_SWAPPED);
 }
 
 /* ---- window state ------------------------------------------------------ */
@@ -670,8 +800,9 @@ restore_state (LgsmWindow *self)
   int width, height;
 
   g_settings_get (settings, "window-size", "(ii)", &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-  if (g_settings_get_boolean (settings, "window-maximized"))
+  if (!self->kiosk)  /* a kiosk has the monitor's size */
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (settings, "window-maximized") && !self->kiosk)
     gtk_window_maximize (GTK_WINDOW (self));
   section = g_settings_get_string (settings, "last-section");
   if (lgsm_sections_is_tab (section) && !self->kiosk)
@@ -935,8 +1066,10 @@ lgsm_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::reload-summary",
                            G_CALLBACK (on_reload_summary), self, G_CONNECT_SWAPPED);
   add_tabs (self);
+  setup_nav_bar (self);
   if (lgsm_context_get_kiosk (self->context))
     lgsm_window_lock_for_kiosk (self);
+  lgsm_window_update_nav_bar (self);
   lgsm_window_setup_reading (self);
   restore_state (self);
   update_problems (self);
@@ -1077,6 +1210,7 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LGSM_TYPE_SEARCH_VIEW);
+  g_type_ensure (LGSM_TYPE_NAV_BAR);
   g_type_ensure (LGSM_TYPE_FIT_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/lgsm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, back_button);
@@ -1085,6 +1219,7 @@ lgsm_window_class_init (LgsmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tabs_bar);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, compact_label);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, tabs_menu);
+  gtk_widget_class_bind_template_child (widget_class, LgsmWindow, nav_bar);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, language_section);
   gtk_widget_class_bind_template_child (widget_class, LgsmWindow, present_button);

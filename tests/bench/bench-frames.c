@@ -10,9 +10,9 @@
  *   slides    lgsm-exhibition presenting History full screen: next slide
  *   records   lgsm-exhibition at 1920×1080: open a record from History, then
  *             go back (NAME is "open-ID" or "back")
- *   attract   lgsm-exhibition --kiosk left alone: its attract loop (a picture
- *             drifting, a cross-fade every 8 s) over 10 s, which a kiosk
- *             shows all day; prints
+ *   attract   lgsm-exhibition --kiosk left alone: its attract loop (a new
+ *             picture every 8 s) over BENCH_ATTRACT_SECONDS (default 10 s),
+ *             which a kiosk shows all day; prints
  *               attract FRAMES SECONDS MEDIAN_US MAX_US CPU_PERCENT
  *             (CPU_PERCENT of one core, the process's user+system time)
  *
@@ -317,6 +317,8 @@ run_attract (void)
   LgsmKiosk *kiosk = lgsm_window_get_kiosk (LGSM_WINDOW (main_window));
   GdkFrameClock *clock = gtk_widget_get_frame_clock (main_window);
   Loop loop = { 0, g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  const char *env = g_getenv ("BENCH_ATTRACT_SECONDS");
+  gint64 seconds = env ? MAX (1, g_ascii_strtoll (env, NULL, 10)) : 10;
   gint64 start, cpu_start, end;
   gulong before, after;
 
@@ -347,7 +349,7 @@ run_attract (void)
   after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_loop_after), &loop);
   start = g_get_monotonic_time ();
   cpu_start = cpu_us ();
-  while (g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+  while (g_get_monotonic_time () - start < seconds * G_USEC_PER_SEC)
     g_main_context_iteration (NULL, TRUE);
   end = g_get_monotonic_time ();
   g_signal_handler_disconnect (clock, before);
