@@ -6,6 +6,7 @@
 
 #include "lgsm-application-private.h"
 #include "lgsm-context.h"
+#include "lgsm-picture-cache.h"
 #include "lgsm-window.h"
 
 /* The shell: owns the context (settings, records, language), makes the
@@ -248,8 +249,13 @@ lgsm_application_startup (GApplication *app)
 static void
 lgsm_application_shutdown (GApplication *app)
 {
-  lgsm_application_kiosk_end (LGSM_APPLICATION (app));
-  lgsm_application_unwatch_records (LGSM_APPLICATION (app));
+  LgsmApplication *self = LGSM_APPLICATION (app);
+
+  lgsm_application_kiosk_end (self);
+  lgsm_application_unwatch_records (self);
+  /* no decoding thread left running while the process exits */
+  if (self->context)
+    lgsm_picture_cache_shutdown (lgsm_context_get_picture_cache (self->context));
   G_APPLICATION_CLASS (lgsm_application_parent_class)->shutdown (app);
 }
 

@@ -128,8 +128,10 @@ submit (LgsmPictureCache *self,
 {
   if (self->held)
     g_ptr_array_add (self->waiting, task);
-  else
+  else if (self->decoder)
     g_thread_pool_push (self->decoder, task, NULL);
+  else
+    g_object_unref (task);  /* shut down: never shown */
 }
 
 /* Until the first frame is on screen, decoding waits: on two cores a
@@ -147,7 +149,10 @@ lgsm_picture_cache_set_held (LgsmPictureCache *self,
   if (!held)
     {
       for (guint i = 0; i < self->waiting->len; i++)
-        g_thread_pool_push (self->decoder, g_ptr_array_index (self->waiting, i), NULL);
+        if (self->decoder)
+          g_thread_pool_push (self->decoder, g_ptr_array_index (self->waiting, i), NULL);
+        else
+          g_object_unref (g_ptr_array_index (self->waiting, i));
       g_ptr_array_set_size (self->waiting, 0);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD]);
@@ -206,6 +211,21 @@ lgsm_picture_cache_load_finish (LgsmPictureCache  *self,
   if (texture && data)
     cache_insert (self, data, texture);
   return texture;
+}
+
+/* At the app's end: pictures still waiting are dropped and the one being
+ * decoded is waited for, so that no decoding thread runs while the process
+ * exits (librsvg and pango tear down their state at exit). */
+void
+lgsm_picture_cache_shutdown (LgsmPictureCache *self)
+{
+  g_return_if_fail (LGSM_IS_PICTURE_CACHE (self));
+
+  if (self->decoder == NULL)
+    return;
+  self->held = TRUE;  /* nothing more is pushed */
+  g_thread_pool_free (self->decoder, TRUE, TRUE);
+  self->decoder = NULL;
 }
 
 void
@@ -267,7 +287,8 @@ lgsm_picture_cache_finalize (GObject *object)
   for (guint i = 0; i < self->waiting->len; i++)
     g_object_unref (g_ptr_array_index (self->waiting, i));
   g_ptr_array_unref (self->waiting);
-  g_thread_pool_free (self->decoder, FALSE, TRUE);
+  if (self->decoder)
+    g_thread_pool_free (self->decoder, FALSE, TRUE);
   g_hash_table_unref (self->textures);
 
   G_OBJECT_CLASS (lgsm_picture_cache_parent_class)->finalize (object);

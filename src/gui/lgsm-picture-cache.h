@@ -30,6 +30,7 @@ void              lgsm_picture_cache_set_held    (LgsmPictureCache     *self,
                                                   gboolean              held);
 gboolean          lgsm_picture_cache_get_held    (LgsmPictureCache     *self);
 void              lgsm_picture_cache_clear       (LgsmPictureCache     *self);
+void              lgsm_picture_cache_shutdown    (LgsmPictureCache     *self);
 guint             lgsm_picture_cache_get_n_items (LgsmPictureCache     *self);
 
 GdkTexture       *lgsm_texture_load_sync         (const char           *uri,
