@@ -145,7 +145,8 @@ print_action (GtkWidget  *widget,
 static GtkFileChooserNative *
 save_chooser_new (LgsmLessonDialog *self,
                   const char       *title,
-                  const char       *accept)
+                  const char       *accept,
+                  GCallback         on_response)
 {
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, accept, _("_Cancel"));
@@ -153,6 +154,8 @@ save_chooser_new (LgsmLessonDialog *self,
   g_autofree char *name = g_strdup_printf ("%s.json", safe);
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", on_response, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
   return chooser;
 }
 
@@ -178,15 +181,12 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  GtkFileChooserNative *chooser;
 
   if (self->lesson == NULL)
     return;
   /* Translators: title of the file chooser that saves a lesson path as a file to share; then its
      button */
-  chooser = save_chooser_new (self, _("Export Lesson"), _("_Export"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  save_chooser_new (self, _("Export Lesson"), _("_Export"), G_CALLBACK (on_export_response));
 }
 
 static void
@@ -265,15 +265,12 @@ save_elsewhere_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   LgsmLessonDialog *self = LGSM_LESSON_DIALOG (widget);
-  GtkFileChooserNative *chooser;
 
   if (self->lesson == NULL)
     return;
   /* Translators: title of the file chooser offered when a lesson path could not be saved in its
      folder (e.g. the disk is full) */
-  chooser = save_chooser_new (self, _("Save Lesson Elsewhere"), _("_Save"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_elsewhere_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  save_chooser_new (self, _("Save Lesson Elsewhere"), _("_Save"), G_CALLBACK (on_save_elsewhere_response));
 }
 
 /* ---- installing them --------------------------------------------------------- */
